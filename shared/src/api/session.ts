@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const SignInRequest = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+export const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+export const Role = z.enum(['chair', 'bureau', 'facilitator', 'secretariat', 'delegation', 'observer']);
+export type Role = z.infer<typeof Role>;
+
+export const Delegation = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** ISO 3166 alpha-3 code for States, an acronym for organisations. */
+  code: z.string(),
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+export const Participation = z.object({
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  delegation: Delegation,
+  role: Role,
+});
+export type Participation = z.infer<typeof Participation>;
+
+/** `GET /api/me` and `POST /api/session`. */
+export const Me = z.object({
+  user: User,
+  participations: z.array(Participation),
+});
+export type Me = z.infer<typeof Me>;
