@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { COLLAB_PATH, SESSION_COOKIE } from '@zerodraft/shared/protocol.ts';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Sessions } from './auth/sessions.ts';
+import { collabRoutes } from './collab/endpoint.ts';
+import type { Rooms } from './collab/rooms.ts';
+import type { Config } from './config.ts';
+import type { AppEnv } from './http/context.ts';
+import { errorResponse } from './http/errors.ts';
+import { healthRoutes } from './http/health.ts';
+import { meetingRoutes } from './http/meetings.ts';
+import { sessionRoutes } from './http/session.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppParts {
+  store: Store;
+  sessions: Sessions;
+  rooms: Rooms;
+  config: Config;
+}
+
+/** Builds the Hono app from its parts; no logic of its own. */
+export function createApp({ store, sessions, rooms, config }: AppParts) {
+  const app = new Hono<AppEnv>();
+  app.onError(errorResponse);
+  app.use(async (c, next) => {
+    c.set('session', await sessions.resolve(getCookie(c, SESSION_COOKIE)));
+    await next();
+  });
+  app.route('/api', healthRoutes({ rooms }));
+  app.route(
+    '/api',
+    sessionRoutes({ store, sessions, cookieSecure: config.cookieSecure, sessionTtlMs: config.sessionTtlMs }),
+  );
+  app.route('/api', meetingRoutes({ store }));
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
+  );
+  app.route(COLLAB_PATH, collabRoutes({ store, rooms, maxMessageBytes: config.maxMessageBytes }));
+
+  const clientDir = config.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use('*', serveStatic({ root: clientDir }));
+    // The client routes in the browser: any other page is the app's index.html.
+    app.get('*', serveStatic({ root: clientDir, path: 'index.html' }));
+  }
+  return app;
+}

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Store, UserRecord } from '../store/store.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export interface Session {
+  user: UserRecord;
+  /** The token's hash, the key under which the session is stored. */
+  tokenHash: string;
+}
+
+/** Only a hash of the token is stored, so a leaked database does not hand out live sessions. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Sign-in, sign-out and the lookup of a session from its cookie token. */
+export class Sessions {
+  readonly #store: Store;
+  readonly #ttlMs: number;
+  readonly #now: () => Date;
+  /** Hashed for unknown emails too, so a failed sign-in takes as long whether or not the account exists. */
+  readonly #decoyHash: Promise<string>;
+
+  constructor(store: Store, options: { ttlMs: number; now?: () => Date }) {
+    this.#store = store;
+    this.#ttlMs = options.ttlMs;
+    this.#now = options.now ?? (() => new Date());
+    this.#decoyHash = hashPassword(randomBytes(16).toString('hex'));
+  }
+
+  /** Returns the new session's token, or null when the email or password is wrong. */
+  async signIn(email: string, password: string): Promise<{ token: string; user: UserRecord } | null> {
+    const user = await this.#store.findUserByEmail(email.trim());
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.#decoyHash));
+    if (!user || !ok) return null;
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.#now().getTime() + this.#ttlMs).toISOString();
+    await this.#store.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+    return { token, user };
+  }
+
+  async resolve(token: string | undefined): Promise<Session | null> {
+    if (!token || token.length > 256) return null;
+    const tokenHash = hashToken(token);
+    const session = await this.#store.findSession(tokenHash);
+    if (!session) return null;
+    if (new Date(session.expiresAt) <= this.#now()) {
+      await this.#store.deleteSession(tokenHash);
+      return null;
+    }
+    const user = await this.#store.findUserById(session.userId);
+    return user ? { user, tokenHash } : null;
+  }
+
+  async signOut(tokenHash: string): Promise<void> {
+    await this.#store.deleteSession(tokenHash);
+  }
+}

@@ -1,0 +1,81 @@
+import { upgradeWebSocket } from '@hono/node-server';
+import { CloseCode } from '@zerodraft/shared/protocol.ts';
+import { Hono } from 'hono';
+import type { WebSocket } from 'ws';
+import type { AppEnv } from '../http/context.ts';
+import type { Store } from '../store/store.ts';
+import { Connection } from './connection.ts';
+import type { Rooms } from './rooms.ts';
+
+export interface CollabOptions {
+  store: Store;
+  rooms: Rooms;
+  maxMessageBytes: number;
+}
+
+const mebibytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+
+/**
+ * The y-websocket endpoint `/collab/:revisionId`. The upgrade needs a valid session (401
+ * otherwise); an unknown revision is accepted and then closed with 4404, because a browser's
+ * WebSocket cannot read the status of a refused upgrade.
+ */
+export function collabRoutes({ store, rooms, maxMessageBytes }: CollabOptions) {
+  return new Hono<AppEnv>().get(
+    '/:revisionId',
+    async (c, next) => {
+      if (!c.get('session')) return c.text('Sign in to open this revision.', 401);
+      await next();
+    },
+    upgradeWebSocket(async (c) => {
+      const revisionId = c.req.param('revisionId') ?? '';
+      const user = c.get('session')?.user;
+      if (!user) throw new Error('unreachable: the session was checked before the upgrade');
+      const revision = await store.findRevision(revisionId);
+      return {
+        onOpen(_event, ws) {
+          const connection = new Connection(ws.raw as WebSocket, user);
+          if (!revision) {
+            connection.close(CloseCode.RevisionNotFound);
+            return;
+          }
+          const room = rooms.open(revisionId).then(
+            (r) => {
+              r.join(connection);
+              return r;
+            },
+            (error) => {
+              console.error(`Revision ${revisionId}: could not be opened`, error);
+              connection.close(CloseCode.InternalError);
+              return null;
+            },
+          );
+          const socket = connection.socket;
+          socket.on('message', (data: Buffer, isBinary: boolean) => {
+            if (!isBinary) {
+              connection.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
+              return;
+            }
+            if (data.byteLength > maxMessageBytes) {
+              connection.close(
+                CloseCode.MessageTooBig,
+                `${data.byteLength} bytes is over the ${mebibytes(maxMessageBytes)} limit`,
+              );
+              return;
+            }
+            const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+            void room.then((r) => r?.receive(connection, bytes));
+          });
+          socket.on('close', () => {
+            connection.markClosed();
+            void room.then((r) => {
+              if (!r) return;
+              r.leave(connection);
+              rooms.released(r);
+            });
+          });
+        },
+      };
+    }),
+  );
+}

@@ -1,0 +1,271 @@
+import { CloseCode, MessageType } from '@zerodraft/shared/protocol.ts';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Store } from '../store/store.ts';
+import type { Connection } from './connection.ts';
+import { ProtocolError } from './protocol-error.ts';
+
+const SyncStep1 = 0;
+const SyncStep2 = 1;
+const SyncUpdate = 2;
+
+export interface RoomOptions {
+  revisionId: string;
+  store: Store;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+/** Folds stored updates into one, garbage-collecting deleted content on the way. */
+export function mergeUpdates(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  for (const part of parts) Y.applyUpdate(doc, part);
+  const merged = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return merged;
+}
+
+/** An update with no structs and no deletions: what a client with nothing new sends as sync step 2. */
+const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
+
+const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+/**
+ * One open revision: its authoritative Y.Doc, its presence, and the connections editing it.
+ * Every incoming message goes through one queue per room, so the order in which updates are
+ * stored is the order in which they are applied, and an update is durable before anyone sees it.
+ */
+export class Room {
+  readonly revisionId: string;
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  readonly #store: Store;
+  readonly #compactAfterUpdates: number;
+  readonly #compactAfterBytes: number;
+  #queue: Promise<void> = Promise.resolve();
+  #updatesSinceCompaction = 0;
+  #bytesSinceCompaction = 0;
+
+  private constructor(options: RoomOptions) {
+    this.revisionId = options.revisionId;
+    this.#store = options.store;
+    this.#compactAfterUpdates = options.compactAfterUpdates;
+    this.#compactAfterBytes = options.compactAfterBytes;
+    this.awareness.setLocalState(null);
+  }
+
+  static async load(options: RoomOptions): Promise<Room> {
+    const room = new Room(options);
+    const content = await options.store.loadRevisionContent(options.revisionId);
+    Y.transact(room.doc, () => {
+      for (const update of content.snapshot ? [content.snapshot, ...content.updates] : content.updates) {
+        try {
+          Y.applyUpdate(room.doc, update);
+        } catch (error) {
+          // One unreadable update must not make the whole revision unreadable.
+          console.error(`Revision ${options.revisionId}: skipped a stored update that cannot be applied`, error);
+        }
+      }
+    });
+    room.#updatesSinceCompaction = content.updates.length;
+    room.#bytesSinceCompaction = content.updates.reduce((n, u) => n + u.length, 0);
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => room.#broadcastUpdate(update, origin));
+    room.awareness.on('update', (changes: AwarenessChanges, origin: unknown) =>
+      room.#broadcastAwareness(changes, origin),
+    );
+    return room;
+  }
+
+  /** Greets a new connection as y-websocket expects: our sync step 1 first, then who is present. */
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(
+      message((e) => {
+        encoding.writeVarUint(e, MessageType.Sync);
+        encoding.writeVarUint(e, SyncStep1);
+        encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
+      }),
+    );
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) connection.send(this.#awarenessMessage(present));
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
+  }
+
+  /** Queues one message from a connection; a protocol or storage failure closes that connection only. */
+  receive(connection: Connection, data: Uint8Array): Promise<void> {
+    return this.enqueue(async () => {
+      if (!connection.open) return;
+      try {
+        await this.#handle(connection, data);
+      } catch (error) {
+        if (error instanceof ProtocolError) {
+          connection.close(error.close, error.detail);
+        } else {
+          console.error(`Revision ${this.revisionId}: could not handle a message`, error);
+          connection.close(CloseCode.InternalError);
+        }
+      }
+    });
+  }
+
+  /** Runs work after everything queued before it, even if that failed. */
+  enqueue(work: () => Promise<void> | void): Promise<void> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch((error) => console.error(`Revision ${this.revisionId}:`, error));
+    return run;
+  }
+
+  /** Folds the update log into a snapshot; queued, so it never races an append of this room. */
+  compact(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.#store.compact(this.revisionId, mergeUpdates);
+      this.#updatesSinceCompaction = 0;
+      this.#bytesSinceCompaction = 0;
+    });
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  async #handle(connection: Connection, data: Uint8Array): Promise<void> {
+    const decoder = decoding.createDecoder(data);
+    const type = decode(() => decoding.readVarUint(decoder));
+    switch (type) {
+      case MessageType.Sync:
+        return this.#handleSync(connection, decoder);
+      case MessageType.Awareness: {
+        const update = decode(() => decoding.readVarUint8Array(decoder));
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+        } catch {
+          throw new ProtocolError(CloseCode.MalformedMessage, 'invalid awareness update');
+        }
+        return;
+      }
+      case MessageType.QueryAwareness:
+        connection.send(this.#awarenessMessage([...this.awareness.getStates().keys()]));
+        return;
+      case MessageType.Persisted: {
+        // Queued behind every earlier message of this connection, so all of them are stored.
+        const sequence = decode(() => decoding.readVarUint(decoder));
+        connection.send(
+          message((e) => {
+            encoding.writeVarUint(e, MessageType.Persisted);
+            encoding.writeVarUint(e, sequence);
+          }),
+        );
+        return;
+      }
+      default:
+        throw new ProtocolError(CloseCode.UnsupportedMessage, `type ${type}`);
+    }
+  }
+
+  async #handleSync(connection: Connection, decoder: decoding.Decoder): Promise<void> {
+    const step = decode(() => decoding.readVarUint(decoder));
+    const payload = decode(() => decoding.readVarUint8Array(decoder));
+    switch (step) {
+      case SyncStep1: {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, payload);
+        } catch {
+          throw new ProtocolError(CloseCode.MalformedMessage, 'invalid state vector');
+        }
+        connection.send(
+          message((e) => {
+            encoding.writeVarUint(e, MessageType.Sync);
+            encoding.writeVarUint(e, SyncStep2);
+            encoding.writeVarUint8Array(e, diff);
+          }),
+        );
+        return;
+      }
+      case SyncStep2:
+      case SyncUpdate:
+        return this.#applyFromClient(connection, payload);
+      default:
+        throw new ProtocolError(CloseCode.MalformedMessage, `unknown sync step ${step}`);
+    }
+  }
+
+  async #applyFromClient(connection: Connection, update: Uint8Array): Promise<void> {
+    if (isEmptyUpdate(update)) return;
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw new ProtocolError(CloseCode.MalformedMessage, 'not a valid Yjs update');
+    }
+    // DESIGN.md §4: durable before anyone else can see it.
+    await this.#store.appendUpdate(this.revisionId, update);
+    Y.applyUpdate(this.doc, update, connection);
+    this.#updatesSinceCompaction += 1;
+    this.#bytesSinceCompaction += update.length;
+    if (
+      this.#updatesSinceCompaction >= this.#compactAfterUpdates ||
+      this.#bytesSinceCompaction >= this.#compactAfterBytes
+    ) {
+      this.#updatesSinceCompaction = 0;
+      this.#bytesSinceCompaction = 0;
+      void this.compact();
+    }
+  }
+
+  #broadcastUpdate(update: Uint8Array, origin: unknown): void {
+    const payload = message((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      encoding.writeVarUint(e, SyncUpdate);
+      encoding.writeVarUint8Array(e, update);
+    });
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(payload);
+    }
+  }
+
+  #broadcastAwareness({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
+    const sender = this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
+    if (sender) {
+      for (const id of [...added, ...updated]) sender.awarenessClients.add(id);
+      for (const id of removed) sender.awarenessClients.delete(id);
+    }
+    const payload = this.#awarenessMessage([...added, ...updated, ...removed]);
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(payload);
+    }
+  }
+
+  #awarenessMessage(clients: number[]): Uint8Array {
+    return message((e) => {
+      encoding.writeVarUint(e, MessageType.Awareness);
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    });
+  }
+}
+
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/** Runs one lib0 read; running off the end of the message means it was malformed. */
+function decode<T>(read: () => T): T {
+  try {
+    return read();
+  } catch {
+    throw new ProtocolError(CloseCode.MalformedMessage, 'truncated message');
+  }
+}

@@ -1,0 +1,89 @@
+import type { CloseReason } from '@zerodraft/shared/protocol.ts';
+import type { Store } from '../store/store.ts';
+import { Room } from './room.ts';
+
+export interface RoomsOptions {
+  store: Store;
+  idleMs: number;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+interface Entry {
+  room: Promise<Room>;
+  idleTimer?: NodeJS.Timeout;
+}
+
+/**
+ * The open revisions of this server: loaded from the store on first connect, unloaded (and
+ * compacted) after their last client left and an idle delay.
+ */
+export class Rooms {
+  readonly #options: RoomsOptions;
+  readonly #entries = new Map<string, Entry>();
+  /** Unloads in progress; a revision reopened meanwhile waits for its unload to finish. */
+  readonly #unloading = new Map<string, Promise<void>>();
+
+  constructor(options: RoomsOptions) {
+    this.#options = options;
+  }
+
+  get openRevisionIds(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  async open(revisionId: string): Promise<Room> {
+    const existing = this.#entries.get(revisionId);
+    if (existing) {
+      clearTimeout(existing.idleTimer);
+      existing.idleTimer = undefined;
+      return existing.room;
+    }
+    const entry: Entry = {
+      room: (async () => {
+        await this.#unloading.get(revisionId);
+        return Room.load({ revisionId, ...this.#options });
+      })(),
+    };
+    this.#entries.set(revisionId, entry);
+    entry.room.catch(() => this.#entries.delete(revisionId));
+    return entry.room;
+  }
+
+  /** Call when a connection left; starts the idle countdown once the room is empty. */
+  released(room: Room): void {
+    const entry = this.#entries.get(room.revisionId);
+    if (!entry || room.connections.size > 0) return;
+    clearTimeout(entry.idleTimer);
+    entry.idleTimer = setTimeout(() => {
+      if (room.connections.size === 0) void this.#unload(room);
+    }, this.#options.idleMs);
+  }
+
+  /** Closes every connection with the given reason, then stores and unloads every room. */
+  async closeAll(reason: CloseReason): Promise<void> {
+    const rooms = await Promise.all([...this.#entries.values()].map((e) => e.room.catch(() => null)));
+    await Promise.all(
+      rooms.map(async (room) => {
+        if (!room) return;
+        for (const connection of room.connections) connection.close(reason);
+        await this.#unload(room);
+      }),
+    );
+  }
+
+  async #unload(room: Room): Promise<void> {
+    const entry = this.#entries.get(room.revisionId);
+    if (entry) clearTimeout(entry.idleTimer);
+    this.#entries.delete(room.revisionId);
+    const unloading = room
+      .compact()
+      .catch((error) => console.error(`Revision ${room.revisionId}: compaction on unload failed`, error))
+      .finally(() => {
+        room.destroy();
+        this.#unloading.delete(room.revisionId);
+      });
+    this.#unloading.set(room.revisionId, unloading);
+    await unloading;
+  }
+}

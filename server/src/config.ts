@@ -1,0 +1,73 @@
+import { join, resolve } from 'node:path';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@zerodraft/shared/protocol.ts';
+
+export interface Config {
+  port: number;
+  /** Folder of the SQLite file `zerodraft.db`. */
+  dataDir: string;
+  /** Largest websocket message accepted, in bytes. */
+  maxMessageBytes: number;
+  /** Mark the session cookie `Secure` (set when served over HTTPS). */
+  cookieSecure: boolean;
+  sessionTtlMs: number;
+  /** How long an open revision stays in memory after its last client left. */
+  roomIdleMs: number;
+  /** Fold a revision's update log into its snapshot after this many updates or bytes. */
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Built client to serve on the same origin, if any. */
+  clientDir: string | null;
+  /** Create the BMS7 demo meeting when the store is empty. */
+  seedDemo: boolean;
+}
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+export const defaultConfig: Config = {
+  port: 8080,
+  dataDir: join(repoRoot, 'data'),
+  maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+  cookieSecure: false,
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  roomIdleMs: 30_000,
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1024 * 1024,
+  sqliteSynchronous: 'FULL',
+  clientDir: join(repoRoot, 'client/dist'),
+  seedDemo: true,
+};
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no'].includes(value)) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+/** Reads the configuration from the environment; an invalid value stops start-up with its name. */
+export function configFromEnv(env: NodeJS.ProcessEnv): Config {
+  const synchronous = env.SQLITE_SYNCHRONOUS ?? defaultConfig.sqliteSynchronous;
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error('SQLITE_SYNCHRONOUS must be FULL or NORMAL');
+  return {
+    port: integer('PORT', env.PORT, defaultConfig.port),
+    dataDir: env.DATA_DIR ? resolve(env.DATA_DIR) : defaultConfig.dataDir,
+    maxMessageBytes: integer('MAX_MESSAGE_BYTES', env.MAX_MESSAGE_BYTES, defaultConfig.maxMessageBytes),
+    cookieSecure: flag('COOKIE_SECURE', env.COOKIE_SECURE, defaultConfig.cookieSecure),
+    sessionTtlMs: integer('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12) * 60 * 60 * 1000,
+    roomIdleMs: integer('ROOM_IDLE_MS', env.ROOM_IDLE_MS, defaultConfig.roomIdleMs),
+    compactAfterUpdates: integer('COMPACT_AFTER_UPDATES', env.COMPACT_AFTER_UPDATES, defaultConfig.compactAfterUpdates),
+    compactAfterBytes: integer('COMPACT_AFTER_BYTES', env.COMPACT_AFTER_BYTES, defaultConfig.compactAfterBytes),
+    sqliteSynchronous: synchronous,
+    clientDir: env.CLIENT_DIR === '' ? null : env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : defaultConfig.clientDir,
+    seedDemo: flag('SEED_DEMO', env.SEED_DEMO, defaultConfig.seedDemo),
+  };
+}

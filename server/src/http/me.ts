@@ -1,0 +1,19 @@
+import type { Me, Participation } from '@zerodraft/shared/api/session.ts';
+import type { Store, UserRecord } from '../store/store.ts';
+
+/** The signed-in user and their place in every meeting, as `GET /api/me` returns it. */
+export async function describeMe(store: Store, user: UserRecord): Promise<Me> {
+  const participations: Participation[] = [];
+  for (const p of await store.listParticipations(user.id)) {
+    const meeting = await store.findMeeting(p.meetingId);
+    const delegation = (await store.listDelegations(p.meetingId)).find((d) => d.id === p.delegationId);
+    if (!meeting || !delegation) continue;
+    participations.push({
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      delegation: { id: delegation.id, name: delegation.name, code: delegation.code },
+      role: p.role,
+    });
+  }
+  return { user: { id: user.id, email: user.email, name: user.name }, participations };
+}

@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { CloseCode } from '@zerodraft/shared/protocol.ts';
+import { WebSocketServer } from 'ws';
+import { createApp } from './app.ts';
+import { Sessions } from './auth/sessions.ts';
+import { Rooms } from './collab/rooms.ts';
+import type { Config } from './config.ts';
+import type { Store } from './store/store.ts';
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  /** Stops accepting, closes every socket with 1001, stores every open revision; the store stays open. */
+  close(): Promise<void>;
+}
+
+/** How often a silent socket is pinged; one that misses a pong is dropped. */
+const HEARTBEAT_MS = 30_000;
+
+/** Starts the HTTP and websocket server on `config.port` (0 picks a free port). */
+export async function startServer({ store, config }: { store: Store; config: Config }): Promise<RunningServer> {
+  const sessions = new Sessions(store, { ttlMs: config.sessionTtlMs });
+  const rooms = new Rooms({
+    store,
+    idleMs: config.roomIdleMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    compactAfterBytes: config.compactAfterBytes,
+  });
+  const app = createApp({ store, sessions, rooms, config });
+  // ws enforces a hard cap itself (closing with 1009 but no reason); up to it, the endpoint
+  // checks the configured limit and says why it closes.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 });
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+
+  const alive = new WeakSet<object>();
+  wss.on('connection', (socket) => {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+  });
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async close() {
+      clearInterval(heartbeat);
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await rooms.closeAll(CloseCode.GoingAway);
+      for (const socket of wss.clients) socket.close(CloseCode.GoingAway.code, CloseCode.GoingAway.reason);
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await stopped;
+    },
+  };
+}
