@@ -1,0 +1,138 @@
+import { mergeAttributes, Node } from '@tiptap/core';
+import type { ResolvedPos } from '@tiptap/pm/model';
+import { NodeSelection, type Selection, TextSelection, type Transaction } from '@tiptap/pm/state';
+
+/**
+ * How a paragraph of an outcome document reads: preambular paragraphs ("Recalling …") are
+ * unnumbered, operative paragraphs are numbered 1, 2, 3 … and sub-paragraphs lettered
+ * (a), (b) … under the operative paragraph before them (see numbering.ts).
+ */
+export const PARAGRAPH_KINDS = ['preambular', 'operative', 'subparagraph'] as const;
+export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];
+
+export function isParagraphKind(value: unknown): value is ParagraphKind {
+  return PARAGRAPH_KINDS.includes(value as ParagraphKind);
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    paragraph: {
+      /**
+       * Adds an empty paragraph of this kind right after the paragraph holding the cursor, or
+       * at the end of the section when the cursor is in its heading, and moves the cursor into it.
+       */
+      insertParagraph: (kind: ParagraphKind) => ReturnType;
+      /** Changes the kind of every paragraph the selection touches. */
+      setParagraphKind: (kind: ParagraphKind) => ReturnType;
+    };
+  }
+}
+
+/** Positions of the paragraphs the selection touches, only those of kind `only` if given. */
+function paragraphsInSelection(tr: Transaction, only?: ParagraphKind): number[] {
+  const positions: number[] = [];
+  tr.doc.nodesBetween(tr.selection.from, tr.selection.to, (node, pos) => {
+    if (node.type.name !== 'paragraph') return !node.isTextblock;
+    if (only === undefined || node.attrs.kind === only) positions.push(pos);
+    return false;
+  });
+  return positions;
+}
+
+function setKind(tr: Transaction, positions: readonly number[], kind: ParagraphKind): void {
+  for (const pos of positions) tr.setNodeAttribute(pos, 'kind', kind);
+}
+
+/** Where a new paragraph goes: after the cursor's paragraph, else at the end of its section. */
+function paragraphInsertionPoint($pos: ResolvedPos): number | null {
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const name = $pos.node(depth).type.name;
+    if (name === 'paragraph') return $pos.after(depth);
+    if (name === 'section') return $pos.end(depth);
+  }
+  return null;
+}
+
+/** The position whose ancestors say where the cursor is; a selected node counts as inside. */
+export function cursorPosition(selection: Selection): ResolvedPos {
+  return selection instanceof NodeSelection ? selection.$from.doc.resolve(selection.from + 1) : selection.$to;
+}
+
+export const Paragraph = Node.create({
+  name: 'paragraph',
+  content: 'inline*',
+
+  addAttributes() {
+    return {
+      // Identity across revisions ("para 12, was 10 in Draft 1"); paragraph-ids.ts fills it.
+      pid: {
+        default: null,
+        keepOnSplit: false,
+        validate: 'string|null',
+        parseHTML: (element) => element.getAttribute('data-pid'),
+        renderHTML: (attributes) => (attributes.pid ? { 'data-pid': attributes.pid } : {}),
+      },
+      kind: {
+        default: 'operative' satisfies ParagraphKind,
+        keepOnSplit: true,
+        validate: (value: unknown) => {
+          if (!isParagraphKind(value)) {
+            throw new RangeError(`Paragraph kind must be one of ${PARAGRAPH_KINDS.join(', ')}, not ${String(value)}`);
+          }
+        },
+        parseHTML: (element) => {
+          const kind = element.getAttribute('data-kind');
+          return isParagraphKind(kind) ? kind : 'operative';
+        },
+        renderHTML: (attributes) => ({ 'data-kind': attributes.kind }),
+      },
+    };
+  },
+
+  // Any <p>, so a paste from a word processor keeps its paragraphs (DESIGN.md §5).
+  parseHTML() {
+    return [{ tag: 'p' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['p', mergeAttributes({ class: 'zd-paragraph' }, HTMLAttributes), 0];
+  },
+
+  addCommands() {
+    return {
+      insertParagraph:
+        (kind) =>
+        ({ tr, dispatch }) => {
+          const pos = paragraphInsertionPoint(cursorPosition(tr.selection));
+          if (pos === null) return false;
+          if (dispatch) {
+            tr.insert(pos, this.type.create({ kind }));
+            tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView();
+          }
+          return true;
+        },
+      setParagraphKind:
+        (kind) =>
+        ({ tr, dispatch }) => {
+          const positions = paragraphsInSelection(tr);
+          if (dispatch) setKind(tr, positions, kind);
+          return positions.length > 0;
+        },
+    };
+  },
+
+  // A key that changes nothing is left to the browser, so Tab still moves focus out of the
+  // editor (keyboard access, DESIGN.md §5), as TipTap's list items do.
+  addKeyboardShortcuts() {
+    const convert = (from: ParagraphKind, to: ParagraphKind) => () =>
+      this.editor.commands.command(({ tr }) => {
+        const positions = paragraphsInSelection(tr, from);
+        setKind(tr, positions, to);
+        return positions.length > 0;
+      });
+    return {
+      Tab: convert('operative', 'subparagraph'),
+      'Shift-Tab': convert('subparagraph', 'operative'),
+    };
+  },
+});
