@@ -1,0 +1,34 @@
+import type { RevisionState } from '@zerodraft/shared/api/meetings.ts';
+import type { Role } from '@zerodraft/shared/api/session.ts';
+
+/** The words of DESIGN.md §1, as people at the meeting say them. */
+export const roleLabel: Record<Role, string> = {
+  chair: 'Chair',
+  bureau: 'Bureau',
+  facilitator: 'Facilitator',
+  secretariat: 'Secretariat',
+  delegation: 'Delegation',
+  observer: 'Observer',
+};
+
+export const revisionStateLabel: Record<RevisionState, string> = {
+  in_preparation: 'In preparation',
+  circulated: 'Circulated',
+  superseded: 'Superseded',
+  under_silence: 'Under silence procedure',
+  adopted: 'Adopted',
+};
+
+/** What a reader may do with the text in each state, said where the editor would be. */
+export const revisionStateNote: Record<RevisionState, string | null> = {
+  in_preparation: 'In preparation: visible to the Chair, the Bureau and the Secretariat only.',
+  circulated: null,
+  superseded: 'This revision has been superseded by a later one. Its text is frozen.',
+  under_silence: 'This revision is under silence procedure. The text is locked for everyone.',
+  adopted: 'This revision has been adopted. Its text is final.',
+};
+
+/** States in which the text may still change. */
+export function isOpenForChanges(state: RevisionState): boolean {
+  return state === 'in_preparation' || state === 'circulated';
+}

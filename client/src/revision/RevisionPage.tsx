@@ -1,0 +1,46 @@
+import { delegationColour, type PresenceUser } from '@zerodraft/shared/presence.ts';
+import { Link, useLoaderData, useRouteLoaderData } from 'react-router';
+import { RevisionEditor } from '../editor/RevisionEditor.tsx';
+import type { appLoader } from '../layout/AppLayout.tsx';
+import { isOpenForChanges, revisionStateLabel, revisionStateNote } from '../meeting/labels.ts';
+import { DateTime } from '../time/DateTime.tsx';
+import { venueClock } from '../time/format.ts';
+import type { revisionLoader } from './loader.ts';
+
+export function RevisionPage() {
+  const { meeting, document, revision, participation } = useLoaderData<typeof revisionLoader>();
+  const me = useRouteLoaderData<typeof appLoader>('app');
+  const user: PresenceUser = {
+    name: me?.user.name ?? '',
+    delegation: participation.delegation.name,
+    colour: delegationColour(participation.delegation.code),
+  };
+  const note = revisionStateNote[revision.state];
+
+  return (
+    <article className="zd-revision">
+      <title>{`${revision.name} — ${document.title} — Zerodraft`}</title>
+      <header className="zd-page-header">
+        <p className="zd-symbol">
+          <Link to={`/meetings/${encodeURIComponent(meeting.id)}`}>{meeting.symbol}</Link> · {meeting.title}
+        </p>
+        <h1>
+          {document.title}: {revision.name}
+        </h1>
+        <p className="zd-revision-facts">
+          <span className="zd-state" data-state={revision.state}>
+            {revisionStateLabel[revision.state]}
+          </span>{' '}
+          · created <DateTime iso={revision.createdAt} clock={venueClock(meeting)} />
+        </p>
+        {note && <p className="zd-state-note">{note}</p>}
+      </header>
+      <RevisionEditor
+        revisionId={revision.id}
+        user={user}
+        editable={isOpenForChanges(revision.state)}
+        label={`Text of ${revision.name}, ${document.title}`}
+      />
+    </article>
+  );
+}
