@@ -29,6 +29,9 @@ export async function startServer({ store, config }: { store: Store; config: Con
     compactAfterBytes: config.compactAfterBytes,
   });
   const app = createApp({ store, sessions, rooms, config });
+  sessions.onSignOut((tokenHash) =>
+    rooms.closeConnections((c) => c.session.tokenHash === tokenHash, CloseCode.Unauthorized),
+  );
   // ws enforces a hard cap itself (closing with 1009 but no reason); up to it, the endpoint
   // checks the configured limit and says why it closes.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 });
@@ -40,6 +43,8 @@ export async function startServer({ store, config }: { store: Store; config: Con
     socket.on('pong', () => alive.add(socket));
   });
   const heartbeat = setInterval(() => {
+    const now = new Date();
+    rooms.closeConnections((c) => c.session.expiresAt <= now, CloseCode.Unauthorized);
     for (const socket of wss.clients) {
       if (!alive.has(socket)) {
         socket.terminate();

@@ -6,6 +6,7 @@ export interface Session {
   user: UserRecord;
   /** The token's hash, the key under which the session is stored. */
   tokenHash: string;
+  expiresAt: Date;
 }
 
 /** Only a hash of the token is stored, so a leaked database does not hand out live sessions. */
@@ -18,6 +19,7 @@ export class Sessions {
   readonly #now: () => Date;
   /** Hashed for unknown emails too, so a failed sign-in takes as long whether or not the account exists. */
   readonly #decoyHash: Promise<string>;
+  readonly #endedListeners = new Set<(tokenHash: string) => void>();
 
   constructor(store: Store, options: { ttlMs: number; now?: () => Date }) {
     this.#store = store;
@@ -42,15 +44,22 @@ export class Sessions {
     const tokenHash = hashToken(token);
     const session = await this.#store.findSession(tokenHash);
     if (!session) return null;
-    if (new Date(session.expiresAt) <= this.#now()) {
+    const expiresAt = new Date(session.expiresAt);
+    if (expiresAt <= this.#now()) {
       await this.#store.deleteSession(tokenHash);
       return null;
     }
     const user = await this.#store.findUserById(session.userId);
-    return user ? { user, tokenHash } : null;
+    return user ? { user, tokenHash, expiresAt } : null;
   }
 
   async signOut(tokenHash: string): Promise<void> {
     await this.#store.deleteSession(tokenHash);
+    for (const listener of this.#endedListeners) listener(tokenHash);
+  }
+
+  /** Called with the token hash of every session signed out, so its open sockets can be closed. */
+  onSignOut(listener: (tokenHash: string) => void): void {
+    this.#endedListeners.add(listener);
   }
 }

@@ -1,18 +1,23 @@
 import { type CloseReason, closeReasonText } from '@zerodraft/shared/protocol.ts';
 import type { WebSocket } from 'ws';
+import type { Session } from '../auth/sessions.ts';
 import type { UserRecord } from '../store/store.ts';
 
 /** One client's websocket on one revision. */
 export class Connection {
   readonly socket: WebSocket;
-  readonly user: UserRecord;
+  readonly session: Session;
   /** Awareness client ids this connection has announced; removed from presence when it closes. */
   readonly awarenessClients = new Set<number>();
   #closed = false;
 
-  constructor(socket: WebSocket, user: UserRecord) {
+  constructor(socket: WebSocket, session: Session) {
     this.socket = socket;
-    this.user = user;
+    this.session = session;
+  }
+
+  get user(): UserRecord {
+    return this.session.user;
   }
 
   get open(): boolean {

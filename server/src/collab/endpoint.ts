@@ -29,12 +29,12 @@ export function collabRoutes({ store, rooms, maxMessageBytes }: CollabOptions) {
     },
     upgradeWebSocket(async (c) => {
       const revisionId = c.req.param('revisionId') ?? '';
-      const user = c.get('session')?.user;
-      if (!user) throw new Error('unreachable: the session was checked before the upgrade');
+      const session = c.get('session');
+      if (!session) throw new Error('unreachable: the session was checked before the upgrade');
       const revision = await store.findRevision(revisionId);
       return {
         onOpen(_event, ws) {
-          const connection = new Connection(ws.raw as WebSocket, user);
+          const connection = new Connection(ws.raw as WebSocket, session);
           if (!revision) {
             connection.close(CloseCode.RevisionNotFound);
             return;

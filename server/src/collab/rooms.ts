@@ -1,5 +1,6 @@
 import type { CloseReason } from '@zerodraft/shared/protocol.ts';
 import type { Store } from '../store/store.ts';
+import type { Connection } from './connection.ts';
 import { Room } from './room.ts';
 
 export interface RoomsOptions {
@@ -23,6 +24,7 @@ export class Rooms {
   readonly #entries = new Map<string, Entry>();
   /** Unloads in progress; a revision reopened meanwhile waits for its unload to finish. */
   readonly #unloading = new Map<string, Promise<void>>();
+  readonly #loaded = new Set<Room>();
 
   constructor(options: RoomsOptions) {
     this.#options = options;
@@ -42,7 +44,9 @@ export class Rooms {
     const entry: Entry = {
       room: (async () => {
         await this.#unloading.get(revisionId);
-        return Room.load({ revisionId, ...this.#options });
+        const room = await Room.load({ revisionId, ...this.#options });
+        this.#loaded.add(room);
+        return room;
       })(),
     };
     this.#entries.set(revisionId, entry);
@@ -58,6 +62,13 @@ export class Rooms {
     entry.idleTimer = setTimeout(() => {
       if (room.connections.size === 0) void this.#unload(room);
     }, this.#options.idleMs);
+  }
+
+  /** Closes the connections, in every open revision, that `which` picks. */
+  closeConnections(which: (connection: Connection) => boolean, reason: CloseReason): void {
+    for (const room of this.#loaded) {
+      for (const connection of room.connections) if (which(connection)) connection.close(reason);
+    }
   }
 
   /** Closes every connection with the given reason, then stores and unloads every room. */
@@ -81,6 +92,7 @@ export class Rooms {
       .catch((error) => console.error(`Revision ${room.revisionId}: compaction on unload failed`, error))
       .finally(() => {
         room.destroy();
+        this.#loaded.delete(room);
         this.#unloading.delete(room.revisionId);
       });
     this.#unloading.set(room.revisionId, unloading);
