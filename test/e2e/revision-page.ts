@@ -1,0 +1,80 @@
+import type { Locator, Page } from 'playwright-core';
+import type { Credentials } from './delegates.ts';
+
+/** Signs in through the sign-in page, as a delegate does, and waits for their meeting page. */
+export async function signInThroughPage(page: Page, url: string, { email, password }: Credentials): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/meetings\/[^/]+$/);
+}
+
+/** A revision page as its reader sees it: the text, the margin numbers, the status bar. */
+export class RevisionView {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  /** The editable text, named "Text of <revision>, <document>" for screen readers. */
+  get text(): Locator {
+    return this.page.getByRole('textbox', { name: /^Text of / });
+  }
+
+  /** The operative paragraph whose margin number is `number`, e.g. "1.". */
+  operative(number: string): Locator {
+    return this.text.locator(`p[data-kind="operative"][data-number="${number}"]`);
+  }
+
+  /** The connection half of the status bar: "Connecting…", "Live", "Reconnecting — …". */
+  get connection(): Locator {
+    return this.page.getByRole('status');
+  }
+
+  /** From the meeting page, opens the revision named `name` ("Zero draft") and waits until it is live. */
+  async open(name: string): Promise<void> {
+    await this.page.getByRole('link', { name, exact: true }).click();
+    await this.page.waitForURL(/\/revisions\/[^/]+$/);
+    await this.waitUntilLive();
+  }
+
+  /** Reloads the page: a fresh Y.Doc, whose text can only come from the server. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilLive();
+  }
+
+  async waitUntilLive(): Promise<void> {
+    await this.connection.filter({ hasText: /^Live$/ }).waitFor();
+    await this.text.waitFor();
+  }
+
+  /** Waits until the status bar says the server has stored every change made on this page. */
+  async waitUntilSaved(): Promise<void> {
+    await this.page.getByText('All changes saved', { exact: true }).waitFor();
+  }
+
+  /** Waits until `paragraph` holds `words`. */
+  async waitForWords(paragraph: Locator, words: string): Promise<void> {
+    await paragraph.filter({ hasText: words }).waitFor();
+  }
+
+  /** Another person's caret in `paragraph`, labelled "Name (Delegation)". */
+  caretOf(paragraph: Locator, label: string): Locator {
+    return paragraph.locator('.zd-caret').filter({ has: this.page.getByText(label, { exact: true }) });
+  }
+
+  /**
+   * Clicks after the last word of `paragraph` and types `words` there. The click lands right of
+   * the paragraph's last line (justified text leaves its last line short); End makes sure.
+   */
+  async typeAtEndOf(paragraph: Locator, words: string): Promise<void> {
+    const box = await paragraph.boundingBox();
+    if (!box) throw new Error('The paragraph to type into is not visible');
+    await paragraph.click({ position: { x: box.width - 1, y: box.height - 4 } });
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(words);
+  }
+}
