@@ -10,6 +10,7 @@ export class Connection {
   /** Awareness client ids this connection has announced; removed from presence when it closes. */
   readonly awarenessClients = new Set<number>();
   #closed = false;
+  #refused = false;
 
   constructor(socket: WebSocket, session: Session) {
     this.socket = socket;
@@ -26,6 +27,21 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.open) this.socket.send(message);
+  }
+
+  /**
+   * Whether the server closed this connection for something it sent. Its messages still
+   * queued are then dropped; those of a connection that merely went away are still stored,
+   * since they arrived whole.
+   */
+  get refused(): boolean {
+    return this.#refused;
+  }
+
+  /** Closes the connection for a message it sent; see `refused`. */
+  refuse(close: CloseReason, detail?: string): void {
+    this.#refused = true;
+    this.close(close, detail);
   }
 
   close({ code, reason }: CloseReason, detail?: string): void {

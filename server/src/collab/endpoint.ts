@@ -13,7 +13,11 @@ export interface CollabOptions {
   maxMessageBytes: number;
 }
 
-const mebibytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+function formatBytes(bytes: number): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? ['MiB', 1024 * 1024] : bytes >= 1024 ? ['KiB', 1024] : ['bytes', 1];
+  const value = bytes / size;
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+}
 
 /**
  * The y-websocket endpoint `/collab/:revisionId`. The upgrade needs a valid session (401
@@ -53,13 +57,13 @@ export function collabRoutes({ store, rooms, maxMessageBytes }: CollabOptions) {
           const socket = connection.socket;
           socket.on('message', (data: Buffer, isBinary: boolean) => {
             if (!isBinary) {
-              connection.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
+              connection.refuse(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
               return;
             }
             if (data.byteLength > maxMessageBytes) {
-              connection.close(
+              connection.refuse(
                 CloseCode.MessageTooBig,
-                `${data.byteLength} bytes is over the ${mebibytes(maxMessageBytes)} limit`,
+                `${formatBytes(data.byteLength)} is over the ${formatBytes(maxMessageBytes)} limit`,
               );
               return;
             }

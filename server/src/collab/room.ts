@@ -105,15 +105,15 @@ export class Room {
   /** Queues one message from a connection; a protocol or storage failure closes that connection only. */
   receive(connection: Connection, data: Uint8Array): Promise<void> {
     return this.enqueue(async () => {
-      if (!connection.open) return;
+      if (connection.refused) return;
       try {
         await this.#handle(connection, data);
       } catch (error) {
         if (error instanceof ProtocolError) {
-          connection.close(error.close, error.detail);
+          connection.refuse(error.close, error.detail);
         } else {
           console.error(`Revision ${this.revisionId}: could not handle a message`, error);
-          connection.close(CloseCode.InternalError);
+          connection.refuse(CloseCode.InternalError);
         }
       }
     });
@@ -148,6 +148,8 @@ export class Room {
         return this.#handleSync(connection, decoder);
       case MessageType.Awareness: {
         const update = decode(() => decoding.readVarUint8Array(decoder));
+        // Presence of someone who already left would linger until it times out.
+        if (!this.connections.has(connection)) return;
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
         } catch {
