@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { COLLAB_PATH, SESSION_COOKIE } from '@zerodraft/shared/protocol.ts';
+import { COLLAB_PATH } from '@zerodraft/shared/protocol.ts';
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
+import type { ApiTokens } from './auth/api-tokens.ts';
+import { authenticate } from './auth/authenticate.ts';
 import type { Sessions } from './auth/sessions.ts';
 import { collabRoutes } from './collab/endpoint.ts';
 import type { Rooms } from './collab/rooms.ts';
@@ -18,18 +19,16 @@ import type { Store } from './store/store.ts';
 export interface AppParts {
   store: Store;
   sessions: Sessions;
+  apiTokens: ApiTokens;
   rooms: Rooms;
   config: Config;
 }
 
 /** Builds the Hono app from its parts; no logic of its own. */
-export function createApp({ store, sessions, rooms, config }: AppParts) {
+export function createApp({ store, sessions, apiTokens, rooms, config }: AppParts) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
-  app.use(async (c, next) => {
-    c.set('session', await sessions.resolve(getCookie(c, SESSION_COOKIE)));
-    await next();
-  });
+  app.use(authenticate({ sessions, apiTokens }));
   app.route('/api', healthRoutes({ rooms }));
   app.route(
     '/api',

@@ -3,6 +3,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { CloseCode } from '@zerodraft/shared/protocol.ts';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
+import { ApiTokens } from './auth/api-tokens.ts';
 import { Sessions } from './auth/sessions.ts';
 import { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
@@ -28,9 +29,13 @@ export async function startServer({ store, config }: { store: Store; config: Con
     compactAfterUpdates: config.compactAfterUpdates,
     compactAfterBytes: config.compactAfterBytes,
   });
-  const app = createApp({ store, sessions, rooms, config });
+  const apiTokens = new ApiTokens(store);
+  const app = createApp({ store, sessions, apiTokens, rooms, config });
   sessions.onSignOut((tokenHash) =>
-    rooms.closeConnections((c) => c.session.tokenHash === tokenHash, CloseCode.Unauthorized),
+    rooms.closeConnections(
+      (c) => c.principal.kind === 'session' && c.principal.tokenHash === tokenHash,
+      CloseCode.Unauthorized,
+    ),
   );
   // ws enforces a hard cap itself (closing with 1009 but no reason); up to it, the endpoint
   // checks the configured limit and says why it closes.
@@ -44,7 +49,7 @@ export async function startServer({ store, config }: { store: Store; config: Con
   });
   const heartbeat = setInterval(() => {
     const now = new Date();
-    rooms.closeConnections((c) => c.session.expiresAt <= now, CloseCode.Unauthorized);
+    rooms.closeConnections((c) => c.principal.kind === 'session' && c.principal.expiresAt <= now, CloseCode.Unauthorized);
     for (const socket of wss.clients) {
       if (!alive.has(socket)) {
         socket.terminate();

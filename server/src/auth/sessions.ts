@@ -1,13 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store, UserRecord } from '../store/store.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import type { Principal } from './principal.ts';
 
-export interface Session {
-  user: UserRecord;
-  /** The token's hash, the key under which the session is stored. */
-  tokenHash: string;
-  expiresAt: Date;
-}
+/** A signed-in browser; `tokenHash` is the key under which the session is stored. */
+export type Session = Extract<Principal, { kind: 'session' }>;
 
 /** Only a hash of the token is stored, so a leaked database does not hand out live sessions. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -50,7 +47,7 @@ export class Sessions {
       return null;
     }
     const user = await this.#store.findUserById(session.userId);
-    return user ? { user, tokenHash, expiresAt } : null;
+    return user ? { kind: 'session', user, tokenHash, expiresAt } : null;
   }
 
   async signOut(tokenHash: string): Promise<void> {

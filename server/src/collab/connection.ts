@@ -1,24 +1,24 @@
 import { type CloseReason, closeReasonText } from '@zerodraft/shared/protocol.ts';
 import type { WebSocket } from 'ws';
-import type { Session } from '../auth/sessions.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { UserRecord } from '../store/store.ts';
 
 /** One client's websocket on one revision. */
 export class Connection {
   readonly socket: WebSocket;
-  readonly session: Session;
+  readonly principal: Principal;
   /** Awareness client ids this connection has announced; removed from presence when it closes. */
   readonly awarenessClients = new Set<number>();
   #closed = false;
   #refused = false;
 
-  constructor(socket: WebSocket, session: Session) {
+  constructor(socket: WebSocket, principal: Principal) {
     this.socket = socket;
-    this.session = session;
+    this.principal = principal;
   }
 
   get user(): UserRecord {
-    return this.session.user;
+    return this.principal.user;
   }
 
   get open(): boolean {

@@ -28,17 +28,17 @@ export function collabRoutes({ store, rooms, maxMessageBytes }: CollabOptions) {
   return new Hono<AppEnv>().get(
     '/:revisionId',
     async (c, next) => {
-      if (!c.get('session')) return c.text('Sign in to open this revision.', 401);
+      if (!c.get('principal')) return c.text('Sign in to open this revision.', 401);
       await next();
     },
     upgradeWebSocket(async (c) => {
       const revisionId = c.req.param('revisionId') ?? '';
-      const session = c.get('session');
-      if (!session) throw new Error('unreachable: the session was checked before the upgrade');
+      const principal = c.get('principal');
+      if (!principal) throw new Error('unreachable: the principal was checked before the upgrade');
       const revision = await store.findRevision(revisionId);
       return {
         onOpen(_event, ws) {
-          const connection = new Connection(ws.raw as WebSocket, session);
+          const connection = new Connection(ws.raw as WebSocket, principal);
           if (!revision) {
             connection.close(CloseCode.RevisionNotFound);
             return;

@@ -34,7 +34,7 @@ const delegations: DemoDelegation[] = [
   {
     name: 'United Nations Office for Disarmament Affairs',
     code: 'UNODA',
-    kind: 'organisation',
+    kind: 'igo',
     person: 'BMS7 Secretariat',
     role: 'secretariat',
   },

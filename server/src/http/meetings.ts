@@ -42,20 +42,20 @@ export function meetingRoutes({ store }: { store: Store }) {
 
   return new Hono<AppEnv>()
     .get('/meetings', async (c) => {
-      const session = c.get('session');
-      if (!session) throw notSignedIn();
+      const principal = c.get('principal');
+      if (!principal) throw notSignedIn();
       const meetings = [];
-      for (const p of await store.listParticipations(session.user.id)) {
+      for (const p of await store.listParticipations(principal.user.id)) {
         const meeting = await store.findMeeting(p.meetingId);
         if (meeting) meetings.push(toMeeting(meeting));
       }
       return c.json({ meetings } satisfies MeetingList);
     })
     .get('/meetings/:meetingId', async (c) => {
-      const session = c.get('session');
-      if (!session) throw notSignedIn();
+      const principal = c.get('principal');
+      if (!principal) throw notSignedIn();
       const meetingId = c.req.param('meetingId');
-      const participation = await participationIn(session.user, meetingId);
+      const participation = await participationIn(principal.user, meetingId);
       const meeting = await store.findMeeting(meetingId);
       if (!participation || !meeting) throw notFound('The meeting');
       const delegations = (await store.listDelegations(meetingId)).map((d) => ({
@@ -72,12 +72,12 @@ export function meetingRoutes({ store }: { store: Store }) {
       return c.json(body);
     })
     .get('/revisions/:revisionId', async (c) => {
-      const session = c.get('session');
-      if (!session) throw notSignedIn();
+      const principal = c.get('principal');
+      if (!principal) throw notSignedIn();
       const revision = await store.findRevision(c.req.param('revisionId'));
       const document = revision && (await store.findDocument(revision.documentId));
       const meeting = document && (await store.findMeeting(document.meetingId));
-      const participation = meeting && (await participationIn(session.user, meeting.id));
+      const participation = meeting && (await participationIn(principal.user, meeting.id));
       if (!revision || !document || !meeting || !participation) throw notFound('The revision');
       const body: RevisionDetail = {
         meeting: toMeeting(meeting),

@@ -42,14 +42,14 @@ export function sessionRoutes({ store, sessions, cookieSecure, sessionTtlMs }: S
       },
     )
     .delete('/session', async (c) => {
-      const session = c.get('session');
-      if (session) await sessions.signOut(session.tokenHash);
+      const principal = c.get('principal');
+      if (principal?.kind === 'session') await sessions.signOut(principal.tokenHash);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
     .get('/me', async (c) => {
-      const session = c.get('session');
-      if (!session) throw notSignedIn();
-      return c.json(await describeMe(store, session.user));
+      const principal = c.get('principal');
+      if (!principal) throw notSignedIn();
+      return c.json(await describeMe(store, principal.user));
     });
 }

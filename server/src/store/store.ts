@@ -1,3 +1,5 @@
+import type { Role } from '@zerodraft/shared/roles/permissions.ts';
+
 /**
  * Everything the server keeps, behind one interface (DESIGN.md §2, §4). The SQLite file is
  * the embedded default; other implementations must pass the same contract tests.
@@ -25,10 +27,14 @@ export interface MeetingRecord {
   symbol: string;
   venue: string;
   timeZone: string;
+  /** First and last day, `YYYY-MM-DD` in the venue's time zone, when known. */
+  startsOn: string | null;
+  endsOn: string | null;
   createdAt: string;
 }
 
-export type DelegationKind = 'state' | 'observer_state' | 'organisation';
+/** A Member State, an Observer State, an intergovernmental or a non-governmental organisation. */
+export type DelegationKind = 'state' | 'observer_state' | 'igo' | 'ngo';
 
 export interface DelegationRecord {
   id: string;
@@ -38,13 +44,69 @@ export interface DelegationRecord {
   kind: DelegationKind;
 }
 
-export type ParticipantRole = 'chair' | 'bureau' | 'facilitator' | 'secretariat' | 'delegation' | 'observer';
+export type ParticipantRole = Role;
 
 export interface ParticipantRecord {
   meetingId: string;
   userId: string;
   delegationId: string;
   role: ParticipantRole;
+  /** Bureau only: holds the pen. */
+  hasPen: boolean;
+  /** Facilitator only: the section ids (`sid`) assigned. */
+  sections: string[];
+}
+
+export interface InvitationRecord {
+  id: string;
+  tokenHash: string;
+  meetingId: string;
+  delegationId: string;
+  email: string;
+  role: ParticipantRole;
+  hasPen: boolean;
+  sections: string[];
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  meetingId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** One act that changed a meeting, a participant or a role; never changed or removed once written. */
+export interface AuditEntry {
+  id: number;
+  meetingId: string;
+  at: string;
+  actorUserId: string | null;
+  actorName: string;
+  actorDelegation: string | null;
+  /** e.g. `meeting.update`, `participant.role`, `invitation.accept` */
+  action: string;
+  /** What was acted on, in words: "Lucía Hernández (Mexico)". */
+  target: string;
+  /** The change itself, e.g. `{ from: 'delegation', to: 'observer' }`. */
+  detail: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  meetingId: string;
+  action?: string;
+  actorUserId?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
 }
 
 export interface DocumentRecord {
@@ -84,15 +146,43 @@ export interface Store {
 
   createSession(session: Omit<SessionRecord, 'createdAt'>): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  listSessions(userId: string): Promise<SessionRecord[]>;
   deleteSession(tokenHash: string): Promise<void>;
 
   createMeeting(meeting: Omit<MeetingRecord, 'createdAt'>): Promise<MeetingRecord>;
   findMeeting(id: string): Promise<MeetingRecord | undefined>;
+  updateMeeting(id: string, changes: Partial<Omit<MeetingRecord, 'id' | 'createdAt'>>): Promise<MeetingRecord>;
   createDelegation(delegation: DelegationRecord): Promise<DelegationRecord>;
+  findDelegation(id: string): Promise<DelegationRecord | undefined>;
   listDelegations(meetingId: string): Promise<DelegationRecord[]>;
   addParticipant(participant: ParticipantRecord): Promise<void>;
+  findParticipant(meetingId: string, userId: string): Promise<ParticipantRecord | undefined>;
+  listParticipants(meetingId: string): Promise<ParticipantRecord[]>;
+  updateParticipant(
+    meetingId: string,
+    userId: string,
+    changes: Partial<Pick<ParticipantRecord, 'delegationId' | 'role' | 'hasPen' | 'sections'>>,
+  ): Promise<ParticipantRecord>;
+  removeParticipant(meetingId: string, userId: string): Promise<void>;
   /** The user's place in each meeting they belong to. */
   listParticipations(userId: string): Promise<ParticipantRecord[]>;
+
+  createInvitation(invitation: Omit<InvitationRecord, 'createdAt' | 'acceptedAt' | 'acceptedBy'>): Promise<InvitationRecord>;
+  findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
+  listInvitations(meetingId: string): Promise<InvitationRecord[]>;
+  /**
+   * Marks the invitation used by `userId` and adds them as its participant, in one transaction;
+   * false (and nothing changed) if it was already used or has expired by `now`.
+   */
+  acceptInvitation(id: string, userId: string, now: string): Promise<boolean>;
+
+  createApiToken(token: Omit<ApiTokenRecord, 'createdAt' | 'lastUsedAt' | 'revokedAt'>): Promise<ApiTokenRecord>;
+  findApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
+  revokeApiToken(id: string, userId: string): Promise<boolean>;
+
+  appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry>;
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
 
   createDocument(document: Omit<DocumentRecord, 'createdAt'>): Promise<DocumentRecord>;
   findDocument(id: string): Promise<DocumentRecord | undefined>;

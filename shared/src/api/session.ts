@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../roles/permissions.ts';
 
 export const SignInRequest = z.object({
   email: z.email().max(254),
@@ -13,7 +14,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const Role = z.enum(['chair', 'bureau', 'facilitator', 'secretariat', 'delegation', 'observer']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const Delegation = z.object({

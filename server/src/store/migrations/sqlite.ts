@@ -40,7 +40,7 @@ export const sqliteMigrations: readonly Migration[] = [
         meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
         name TEXT NOT NULL,
         code TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('state', 'observer_state', 'organisation')),
+        kind TEXT NOT NULL CHECK (kind IN ('state', 'observer_state', 'igo', 'ngo')),
         UNIQUE (meeting_id, code)
       );
       CREATE TABLE participants (
