@@ -25,6 +25,12 @@ export const MessageType = {
    * in committed transactions. The client shows "All changes saved" only then.
    */
   Persisted: 100,
+  /**
+   * Server to client only: `[Access, JSON string of RevisionAccessMessage]`, sent when the
+   * connection opens and again whenever the participant's role or the revision's state changes
+   * what they may do, so the editor switches mode without a reconnect.
+   */
+  Access: 101,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
@@ -50,8 +56,12 @@ export const CloseCode = {
   Unauthorized: { code: 4401, reason: 'Your session has ended. Sign in again.' },
   /** The message type is not one this server speaks. */
   UnsupportedMessage: { code: 4415, reason: 'Unsupported message type' },
-  /** No revision with this id exists (or it is not visible to you). */
+  /** An update the sender may not make (their role, or the revision's state); it was not applied. */
+  UpdateRefused: { code: 4403, reason: 'Your change was refused' },
+  /** No revision with this id exists (or it is not visible to you, or no longer). */
   RevisionNotFound: { code: 4404, reason: 'This revision does not exist.' },
+  /** The participant was removed from the meeting while connected. */
+  AccessRevoked: { code: 4410, reason: 'You are no longer a participant in this meeting.' },
 } as const satisfies Record<string, CloseReason>;
 export type CloseCodeName = keyof typeof CloseCode;
 
@@ -64,3 +74,12 @@ export function closeReasonText(reason: string): string {
 
 /** Name of the session cookie set by `POST /api/session`. */
 export const SESSION_COOKIE = 'zd_session';
+
+/** The body of an `Access` message: what this connection may do with the revision's text. */
+export interface RevisionAccessMessage {
+  write: boolean;
+  /** How writes are taken: directly with the pen, or as the delegation's proposals. */
+  mode: 'pen' | 'propose' | 'read';
+  /** Why the text is read-only, in words for the user; absent when writable. */
+  reason?: string;
+}

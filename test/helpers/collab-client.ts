@@ -1,4 +1,4 @@
-import { COLLAB_PATH, MessageType } from '@zerodraft/shared/protocol.ts';
+import { COLLAB_PATH, MessageType, type RevisionAccessMessage } from '@zerodraft/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
@@ -45,6 +45,8 @@ export class CollabClient {
   readonly closes: CloseRecord[] = [];
   /** The `n` of every `[Persisted, n]` the server answered, in order of arrival. */
   readonly persistedReplies: number[] = [];
+  /** Every `Access` message the server sent, latest last: what this connection may do. */
+  readonly accessMessages: RevisionAccessMessage[] = [];
   readonly #persistedListeners: ((n: number) => void)[] = [];
   #destroyed = false;
 
@@ -54,11 +56,19 @@ export class CollabClient {
     provider.on('connection-close', (event) => {
       if (event) this.closes.push({ code: event.code, reason: event.reason });
     });
+    provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
+      this.accessMessages.push(JSON.parse(decoding.readVarString(decoder)) as RevisionAccessMessage);
+    };
     provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
       const n = decoding.readVarUint(decoder);
       this.persistedReplies.push(n);
       for (const listener of this.#persistedListeners) listener(n);
     };
+  }
+
+  /** What the server last said this connection may do. */
+  get access(): RevisionAccessMessage | undefined {
+    return this.accessMessages.at(-1);
   }
 
   /** Calls `listener` the moment a `[Persisted, n]` answer is read, before anything else runs. */

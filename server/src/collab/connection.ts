@@ -1,32 +1,58 @@
-import { type CloseReason, closeReasonText } from '@zerodraft/shared/protocol.ts';
+import { delegationColour, type PresenceUser } from '@zerodraft/shared/presence.ts';
+import {
+  type CloseReason,
+  closeReasonText,
+  MessageType,
+  type RevisionAccessMessage,
+} from '@zerodraft/shared/protocol.ts';
+import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.ts';
+import type { RevisionStanding } from '../authz/standing.ts';
 import type { UserRecord } from '../store/store.ts';
 
-/** One client's websocket on one revision. */
+/** One participant's websocket on one revision, with what they may do there right now. */
 export class Connection {
   readonly socket: WebSocket;
   readonly principal: Principal;
   /** Awareness client ids this connection has announced; removed from presence when it closes. */
   readonly awarenessClients = new Set<number>();
+  #standing: RevisionStanding;
   #closed = false;
   #refused = false;
 
-  constructor(socket: WebSocket, principal: Principal) {
+  constructor(socket: WebSocket, standing: RevisionStanding) {
     this.socket = socket;
-    this.principal = principal;
+    this.principal = standing.principal;
+    this.#standing = standing;
   }
 
   get user(): UserRecord {
     return this.principal.user;
   }
 
-  get open(): boolean {
-    return !this.#closed && this.socket.readyState === this.socket.OPEN;
+  get meetingId(): string {
+    return this.#standing.meeting.id;
   }
 
-  send(message: Uint8Array): void {
-    if (this.open) this.socket.send(message);
+  get standing(): RevisionStanding {
+    return this.#standing;
+  }
+
+  /** Replaces what the participant may do, e.g. after a role change, and tells their client. */
+  set standing(standing: RevisionStanding) {
+    this.#standing = standing;
+    this.sendAccess();
+  }
+
+  /** Who this connection is, as every other client will see it: set by the server, never by the client. */
+  get presence(): PresenceUser {
+    const { delegation } = this.#standing;
+    return { name: this.user.name, delegation: delegation.name, colour: delegationColour(delegation.code) };
+  }
+
+  get open(): boolean {
+    return !this.#closed && this.socket.readyState === this.socket.OPEN;
   }
 
   /**
@@ -36,6 +62,21 @@ export class Connection {
    */
   get refused(): boolean {
     return this.#refused;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.open) this.socket.send(message);
+  }
+
+  sendAccess(): void {
+    const { access } = this.#standing;
+    const body: RevisionAccessMessage = access.write
+      ? { write: true, mode: access.mode }
+      : { write: false, mode: 'read', reason: access.reason };
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Access);
+    encoding.writeVarString(encoder, JSON.stringify(body));
+    this.send(encoding.toUint8Array(encoder));
   }
 
   /** Closes the connection for a message it sent; see `refused`. */

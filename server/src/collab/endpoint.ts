@@ -2,6 +2,7 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { CloseCode } from '@zerodraft/shared/protocol.ts';
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
+import { standingOnRevision } from '../authz/standing.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { Store } from '../store/store.ts';
 import { Connection } from './connection.ts';
@@ -35,14 +36,14 @@ export function collabRoutes({ store, rooms, maxMessageBytes }: CollabOptions) {
       const revisionId = c.req.param('revisionId') ?? '';
       const principal = c.get('principal');
       if (!principal) throw new Error('unreachable: the principal was checked before the upgrade');
-      const revision = await store.findRevision(revisionId);
+      const standing = await standingOnRevision(store, principal, revisionId);
       return {
         onOpen(_event, ws) {
-          const connection = new Connection(ws.raw as WebSocket, principal);
-          if (!revision) {
-            connection.close(CloseCode.RevisionNotFound);
+          if (!standing) {
+            ws.close(CloseCode.RevisionNotFound.code, CloseCode.RevisionNotFound.reason);
             return;
           }
+          const connection = new Connection(ws.raw as WebSocket, standing);
           const room = rooms.open(revisionId).then(
             (r) => {
               r.join(connection);

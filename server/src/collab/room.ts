@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Store } from '../store/store.ts';
 import type { Connection } from './connection.ts';
+import { encodeEntries, truthfulPresence } from './presence.ts';
 import { ProtocolError } from './protocol-error.ts';
 
 const SyncStep1 = 0;
@@ -86,6 +87,8 @@ export class Room {
   /** Greets a new connection as y-websocket expects: our sync step 1 first, then who is present. */
   join(connection: Connection): void {
     this.connections.add(connection);
+    // What the participant may do comes first, so the client sets up the editor in the right mode.
+    connection.sendAccess();
     connection.send(
       message((e) => {
         encoding.writeVarUint(e, MessageType.Sync);
@@ -135,6 +138,18 @@ export class Room {
     });
   }
 
+  /** Republishes a connection's presence after its user or delegation changed. */
+  refreshPresence(connection: Connection): void {
+    const entries = [...connection.awarenessClients].flatMap((clientId) => {
+      const state = this.awareness.getStates().get(clientId);
+      const clock = this.awareness.meta.get(clientId)?.clock;
+      return state && clock !== undefined
+        ? [{ clientId, clock: clock + 1, state: { ...state, user: connection.presence } }]
+        : [];
+    });
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(entries), null);
+  }
+
   destroy(): void {
     this.awareness.destroy();
     this.doc.destroy();
@@ -150,11 +165,13 @@ export class Room {
         const update = decode(() => decoding.readVarUint8Array(decoder));
         // Presence of someone who already left would linger until it times out.
         if (!this.connections.has(connection)) return;
+        let truthful: Uint8Array | null;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+          truthful = truthfulPresence(update, connection, this.connections, this.doc.clientID);
         } catch {
           throw new ProtocolError(CloseCode.MalformedMessage, 'invalid awareness update');
         }
+        if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, connection);
         return;
       }
       case MessageType.QueryAwareness:
@@ -206,6 +223,9 @@ export class Room {
 
   async #applyFromClient(connection: Connection, update: Uint8Array): Promise<void> {
     if (isEmptyUpdate(update)) return;
+    const { access } = connection.standing;
+    // DESIGN.md §3: refused updates are not applied, not stored, not relayed.
+    if (!access.write) throw new ProtocolError(CloseCode.UpdateRefused, access.reason);
     try {
       Y.decodeUpdate(update);
     } catch {
@@ -240,7 +260,11 @@ export class Room {
   #broadcastAwareness({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
     const sender = this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
     if (sender) {
-      for (const id of [...added, ...updated]) sender.awarenessClients.add(id);
+      // Only a state the awareness took (newer than what it had) moves the id to its sender.
+      for (const id of [...added, ...updated]) {
+        for (const other of this.connections) other.awarenessClients.delete(id);
+        sender.awarenessClients.add(id);
+      }
       for (const id of removed) sender.awarenessClients.delete(id);
     }
     const payload = this.#awarenessMessage([...added, ...updated, ...removed]);

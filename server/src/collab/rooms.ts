@@ -1,4 +1,6 @@
-import type { CloseReason } from '@zerodraft/shared/protocol.ts';
+import { CloseCode, type CloseReason } from '@zerodraft/shared/protocol.ts';
+import type { AccessChanges } from '../authz/access-changes.ts';
+import { standingOnRevision } from '../authz/standing.ts';
 import type { Store } from '../store/store.ts';
 import type { Connection } from './connection.ts';
 import { Room } from './room.ts';
@@ -19,7 +21,7 @@ interface Entry {
  * The open revisions of this server: loaded from the store on first connect, unloaded (and
  * compacted) after their last client left and an idle delay.
  */
-export class Rooms {
+export class Rooms implements AccessChanges {
   readonly #options: RoomsOptions;
   readonly #entries = new Map<string, Entry>();
   /** Unloads in progress; a revision reopened meanwhile waits for its unload to finish. */
@@ -68,6 +70,32 @@ export class Rooms {
   closeConnections(which: (connection: Connection) => boolean, reason: CloseReason): void {
     for (const room of this.#loaded) {
       for (const connection of room.connections) if (which(connection)) connection.close(reason);
+    }
+  }
+
+  participantChanged(meetingId: string, userId: string): void {
+    for (const room of this.#loaded) {
+      for (const connection of room.connections) {
+        if (connection.meetingId === meetingId && connection.user.id === userId) void this.#reassess(room, connection);
+      }
+    }
+  }
+
+  /** Applies a participant's new standing to one open connection: new mode, or closed with the reason. */
+  async #reassess(room: Room, connection: Connection): Promise<void> {
+    try {
+      const standing = await standingOnRevision(this.#options.store, connection.principal, room.revisionId);
+      if (standing) {
+        connection.standing = standing;
+        room.refreshPresence(connection);
+      } else if (await this.#options.store.findParticipant(connection.meetingId, connection.user.id)) {
+        connection.close(CloseCode.RevisionNotFound, 'it is no longer visible to you');
+      } else {
+        connection.close(CloseCode.AccessRevoked);
+      }
+    } catch (error) {
+      console.error(`Revision ${room.revisionId}: could not apply a change of access`, error);
+      connection.close(CloseCode.InternalError);
     }
   }
 
