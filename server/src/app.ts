@@ -5,15 +5,22 @@ import { COLLAB_PATH } from '@zerodraft/shared/protocol.ts';
 import { Hono } from 'hono';
 import type { ApiTokens } from './auth/api-tokens.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { SignInLimiter } from './auth/rate-limit.ts';
 import type { Sessions } from './auth/sessions.ts';
+import type { AccessChanges } from './authz/access-changes.ts';
 import { collabRoutes } from './collab/endpoint.ts';
 import type { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
+import { auditRoutes } from './http/audit.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { invitationRoutes } from './http/invitations.ts';
 import { meetingRoutes } from './http/meetings.ts';
+import { participantRoutes } from './http/participants.ts';
+import { csrfProtection, requestBodyLimit, securityHeaders } from './http/security.ts';
 import { sessionRoutes } from './http/session.ts';
+import { tokenRoutes } from './http/tokens.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppParts {
@@ -21,20 +28,37 @@ export interface AppParts {
   sessions: Sessions;
   apiTokens: ApiTokens;
   rooms: Rooms;
+  /** Told of every change to a participant, so their open connections follow it. */
+  accessChanges: AccessChanges;
+  signInLimiter: SignInLimiter;
   config: Config;
 }
 
 /** Builds the Hono app from its parts; no logic of its own. */
-export function createApp({ store, sessions, apiTokens, rooms, config }: AppParts) {
+export function createApp({ store, sessions, apiTokens, rooms, accessChanges, signInLimiter, config }: AppParts) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
+  app.use(securityHeaders(config));
+  app.use('/api/*', csrfProtection(config));
+  app.use('/api/*', requestBodyLimit(config.maxBodyBytes));
   app.use(authenticate({ sessions, apiTokens }));
   app.route('/api', healthRoutes({ rooms }));
   app.route(
     '/api',
-    sessionRoutes({ store, sessions, cookieSecure: config.cookieSecure, sessionTtlMs: config.sessionTtlMs }),
+    sessionRoutes({
+      store,
+      sessions,
+      signInLimiter,
+      trustProxy: config.trustProxy,
+      cookieSecure: config.cookieSecure,
+      sessionTtlMs: config.sessionTtlMs,
+    }),
   );
+  app.route('/api', tokenRoutes({ store, apiTokens }));
+  app.route('/api', invitationRoutes({ store, sessions, signInLimiter, accessChanges, config }));
   app.route('/api', meetingRoutes({ store }));
+  app.route('/api', participantRoutes({ store, accessChanges }));
+  app.route('/api', auditRoutes({ store }));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
   );

@@ -20,6 +20,20 @@ export interface Config {
   clientDir: string | null;
   /** Create the BMS7 demo meeting when the store is empty. */
   seedDemo: boolean;
+  /**
+   * Behind exactly one reverse proxy that appends the client's address to `X-Forwarded-For`:
+   * take the client address (for sign-in rate limiting) from there instead of the socket.
+   */
+  trustProxy: boolean;
+  /**
+   * Origins besides the server's own that may send cookie-authenticated writes and open
+   * websockets, e.g. the public `https://…` origin when a proxy terminates TLS.
+   */
+  allowedOrigins: string[];
+  /** Largest request body accepted on `/api`, in bytes. */
+  maxBodyBytes: number;
+  /** How long an invitation link stays valid. */
+  invitationTtlMs: number;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -36,6 +50,10 @@ export const defaultConfig: Config = {
   sqliteSynchronous: 'FULL',
   clientDir: join(repoRoot, 'client/dist'),
   seedDemo: true,
+  trustProxy: false,
+  allowedOrigins: [],
+  maxBodyBytes: 64 * 1024,
+  invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
 };
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -51,6 +69,17 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
   if (['1', 'true', 'yes'].includes(value)) return true;
   if (['0', 'false', 'no'].includes(value)) return false;
   throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+/** A comma-separated list of origins (`scheme://host[:port]`), each checked so a typo stops start-up. */
+function origins(name: string, value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((entry) => {
+    const origin = entry.trim().replace(/\/$/, '');
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin)
+      throw new Error(`${name} must list origins such as https://drafts.example.org, got "${entry.trim()}"`);
+    return origin;
+  });
 }
 
 /** Reads the configuration from the environment; an invalid value stops start-up with its name. */
@@ -69,5 +98,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     sqliteSynchronous: synchronous,
     clientDir: env.CLIENT_DIR === '' ? null : env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : defaultConfig.clientDir,
     seedDemo: flag('SEED_DEMO', env.SEED_DEMO, defaultConfig.seedDemo),
+    trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY, defaultConfig.trustProxy),
+    allowedOrigins: origins('ALLOWED_ORIGINS', env.ALLOWED_ORIGINS),
+    maxBodyBytes: integer('MAX_BODY_BYTES', env.MAX_BODY_BYTES, defaultConfig.maxBodyBytes),
+    invitationTtlMs: integer('INVITATION_TTL_HOURS', env.INVITATION_TTL_HOURS, 7 * 24) * 60 * 60 * 1000,
   };
 }

@@ -4,6 +4,7 @@ import { CloseCode } from '@zerodraft/shared/protocol.ts';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
 import { ApiTokens } from './auth/api-tokens.ts';
+import { SignInLimiter } from './auth/rate-limit.ts';
 import { Sessions } from './auth/sessions.ts';
 import { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
@@ -30,10 +31,24 @@ export async function startServer({ store, config }: { store: Store; config: Con
     compactAfterBytes: config.compactAfterBytes,
   });
   const apiTokens = new ApiTokens(store);
-  const app = createApp({ store, sessions, apiTokens, rooms, config });
+  const app = createApp({
+    store,
+    sessions,
+    apiTokens,
+    rooms,
+    accessChanges: rooms,
+    signInLimiter: new SignInLimiter(),
+    config,
+  });
   sessions.onSignOut((tokenHash) =>
     rooms.closeConnections(
       (c) => c.principal.kind === 'session' && c.principal.tokenHash === tokenHash,
+      CloseCode.Unauthorized,
+    ),
+  );
+  apiTokens.onRevoke((tokenId) =>
+    rooms.closeConnections(
+      (c) => c.principal.kind === 'token' && c.principal.tokenId === tokenId,
       CloseCode.Unauthorized,
     ),
   );
@@ -49,7 +64,10 @@ export async function startServer({ store, config }: { store: Store; config: Con
   });
   const heartbeat = setInterval(() => {
     const now = new Date();
-    rooms.closeConnections((c) => c.principal.kind === 'session' && c.principal.expiresAt <= now, CloseCode.Unauthorized);
+    rooms.closeConnections(
+      (c) => c.principal.kind === 'session' && c.principal.expiresAt <= now,
+      CloseCode.Unauthorized,
+    );
     for (const socket of wss.clients) {
       if (!alive.has(socket)) {
         socket.terminate();

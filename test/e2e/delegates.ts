@@ -15,3 +15,12 @@ function delegateOf(delegation: string): DemoAccount {
 export const kenya = delegateOf('Kenya');
 /** Lucía Hernández of Mexico. */
 export const mexico = delegateOf('Mexico');
+/** Ana Carvalho of Brazil. */
+export const brazil = delegateOf('Brazil');
+
+/** The BMS7 Secretariat, who administers the meeting's people. */
+export const secretariat: DemoAccount = (() => {
+  const account = demoAccounts.find((a) => a.role === 'secretariat');
+  if (!account) throw new Error('The BMS7 demo has no Secretariat account');
+  return account;
+})();

@@ -28,6 +28,21 @@ export class RevisionView {
     return this.text.locator(`p[data-kind="operative"][data-number="${number}"]`);
   }
 
+  /** Why the text is read-only, said above it; absent while the reader may write. */
+  get readOnlyNote(): Locator {
+    return this.page.locator('#revision-access');
+  }
+
+  /** Waits until the editor takes no typing: the server said this participant may not write. */
+  async waitUntilReadOnly(): Promise<void> {
+    await this.text.and(this.page.locator('[contenteditable="false"]')).waitFor();
+  }
+
+  /** Waits until the editor takes typing again. */
+  async waitUntilEditable(): Promise<void> {
+    await this.text.and(this.page.locator('[contenteditable="true"]')).waitFor();
+  }
+
   /** The connection half of the status bar: "Connecting…", "Live", "Reconnecting — …". */
   get connection(): Locator {
     return this.page.getByRole('status');

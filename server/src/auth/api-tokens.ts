@@ -9,6 +9,7 @@ const PREFIX = 'zdt_';
 /** Personal API tokens (`Authorization: Bearer zdt_…`), each scoped to one meeting and revocable. */
 export class ApiTokens {
   readonly #store: Store;
+  readonly #revokedListeners = new Set<(tokenId: string) => void>();
 
   constructor(store: Store) {
     this.#store = store;
@@ -34,5 +35,17 @@ export class ApiTokens {
     if (!record || record.revokedAt) return null;
     const user = await this.#store.findUserById(record.userId);
     return user ? { kind: 'token', user, tokenId: record.id, meetingId: record.meetingId } : null;
+  }
+
+  /** Revokes one of the user's own tokens; false when they have no live token by that id. */
+  async revoke(tokenId: string, userId: string): Promise<boolean> {
+    const revoked = await this.#store.revokeApiToken(tokenId, userId);
+    if (revoked) for (const listener of this.#revokedListeners) listener(tokenId);
+    return revoked;
+  }
+
+  /** Called with the id of every token revoked, so the sockets it opened can be closed. */
+  onRevoke(listener: (tokenId: string) => void): void {
+    this.#revokedListeners.add(listener);
   }
 }

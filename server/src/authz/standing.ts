@@ -92,5 +92,6 @@ export function authorize(
     (granted === 'own' && scope?.own === true) ||
     (granted === 'ownSection' && scope?.sectionId !== undefined && standing.sections.includes(scope.sectionId)) ||
     (granted === 'appointed' && scope?.appointed === true);
-  if (!allowed) throw new HttpError(403, 'forbidden', refusals[action] ?? 'Your role in this meeting does not allow this.');
+  if (!allowed)
+    throw new HttpError(403, 'forbidden', refusals[action] ?? 'Your role in this meeting does not allow this.');
 }

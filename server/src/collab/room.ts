@@ -165,13 +165,14 @@ export class Room {
         const update = decode(() => decoding.readVarUint8Array(decoder));
         // Presence of someone who already left would linger until it times out.
         if (!this.connections.has(connection)) return;
-        let truthful: Uint8Array | null;
+        let truthful: ReturnType<typeof truthfulPresence>;
         try {
-          truthful = truthfulPresence(update, connection, this.connections, this.doc.clientID);
+          truthful = truthfulPresence(update, connection, this.connections, this.awareness);
         } catch {
           throw new ProtocolError(CloseCode.MalformedMessage, 'invalid awareness update');
         }
-        if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, connection);
+        for (const id of truthful.claims) connection.awarenessClients.add(id);
+        if (truthful.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful.update, connection);
         return;
       }
       case MessageType.QueryAwareness:

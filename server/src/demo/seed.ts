@@ -62,6 +62,8 @@ export async function seedDemo(store: Store): Promise<boolean> {
     symbol: 'A/CONF.192/BMS/2021',
     venue: 'New York',
     timeZone: 'America/New_York',
+    startsOn: '2021-07-26',
+    endsOn: '2021-07-30',
   });
   for (const [i, d] of delegations.entries()) {
     const delegation = await store.createDelegation({
@@ -78,7 +80,14 @@ export async function seedDemo(store: Store): Promise<boolean> {
       name: account.name,
       passwordHash: await hashPassword(account.password),
     });
-    await store.addParticipant({ meetingId: meeting.id, userId: user.id, delegationId: delegation.id, role: d.role });
+    await store.addParticipant({
+      meetingId: meeting.id,
+      userId: user.id,
+      delegationId: delegation.id,
+      role: d.role,
+      hasPen: false,
+      sections: [],
+    });
   }
   const document = await store.createDocument({ id: randomUUID(), meetingId: meeting.id, title: 'Outcome document' });
   const revision = await store.createRevision({

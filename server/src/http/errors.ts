@@ -6,11 +6,14 @@ import { z } from 'zod';
 export class HttpError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: string;
+  /** Sent with the error, e.g. `Retry-After` with a 429. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string) {
+  constructor(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.headers = headers;
   }
 }
 
@@ -20,7 +23,7 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', `${wha
 /** Maps every error a handler throws to the `ApiError` body of shared/src/api/errors.ts, in one place. */
 export function errorResponse(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
-    return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
   }
   if (error instanceof z.ZodError) {
     const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');

@@ -1,84 +1,192 @@
-import type { MeetingDetail, MeetingList, RevisionDetail } from '@zerodraft/shared/api/meetings.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  AddDelegationRequest,
+  CreateMeetingRequest,
+  type DelegationChoice,
+  type DocumentSummary,
+  type Meeting,
+  type MeetingDetail,
+  type MeetingList,
+  type MeetingSaved,
+  type RevisionDetail,
+  UpdateMeetingRequest,
+} from '@zerodraft/shared/api/meetings.ts';
+import type { DelegationAdded, DelegationPresent, DelegationsPresent } from '@zerodraft/shared/api/participants.ts';
+import type { Participation } from '@zerodraft/shared/api/session.ts';
+import { findState } from '@zerodraft/shared/countries/states.ts';
+import { revisionAccess } from '@zerodraft/shared/roles/revision-access.ts';
 import { Hono } from 'hono';
-import type { Store, UserRecord } from '../store/store.ts';
+import { changesBetween, recordAct } from '../audit/audit-log.ts';
+import { authorize, type MeetingStanding, standingIn, standingOnRevision } from '../authz/standing.ts';
+import type { DelegationRecord, MeetingRecord, Store } from '../store/store.ts';
 import type { AppEnv } from './context.ts';
-import { notFound, notSignedIn } from './errors.ts';
-import { describeMe } from './me.ts';
+import { HttpError, notFound, notSignedIn, parseJson } from './errors.ts';
+import { requireSession } from './session.ts';
+import { requireStanding } from './standing.ts';
+
+const toMeeting = (m: MeetingRecord): Meeting => ({
+  id: m.id,
+  title: m.title,
+  symbol: m.symbol,
+  venue: m.venue,
+  timeZone: m.timeZone,
+  startsOn: m.startsOn,
+  endsOn: m.endsOn,
+});
+
+export const toDelegation = (d: DelegationRecord): DelegationPresent => ({
+  id: d.id,
+  name: d.name,
+  code: d.code,
+  kind: d.kind,
+});
+
+const participationOf = ({ meeting, delegation, participant }: MeetingStanding): Participation => ({
+  meetingId: meeting.id,
+  meetingTitle: meeting.title,
+  delegation: { id: delegation.id, name: delegation.name, code: delegation.code },
+  role: participant.role,
+  hasPen: participant.hasPen,
+  sections: participant.sections,
+});
+
+/** A State from the shipped list, or an organisation as named; the acronym stands as its code. */
+function delegationFrom(choice: DelegationChoice): Pick<DelegationRecord, 'name' | 'code' | 'kind'> {
+  if ('organisation' in choice) {
+    const { name, acronym, kind } = choice.organisation;
+    return { name, code: acronym, kind };
+  }
+  const state = findState(choice.stateCode);
+  if (!state) throw new HttpError(400, 'invalid_request', 'Not a Member or Observer State of the United Nations.');
+  return state;
+}
 
 /**
- * Meetings, their documents and revisions, as the signed-in participant sees them. A meeting
- * the caller does not take part in answers 404, as if it did not exist.
+ * Meetings, their delegations, documents and revisions, as the caller's standing lets them see
+ * them. A meeting or revision that does not exist for the caller answers 404.
  */
 export function meetingRoutes({ store }: { store: Store }) {
-  async function participationIn(user: UserRecord, meetingId: string) {
-    return (await describeMe(store, user)).participations.find((p) => p.meetingId === meetingId);
-  }
-
-  async function documentsOf(meetingId: string) {
-    const documents = await store.listDocuments(meetingId);
+  /** The meeting's documents, each with only the revisions this participant may read. */
+  async function documentsFor({ meeting, standing }: MeetingStanding): Promise<DocumentSummary[]> {
+    const documents = await store.listDocuments(meeting.id);
     return Promise.all(
       documents.map(async (d) => ({
         id: d.id,
         meetingId: d.meetingId,
         title: d.title,
-        revisions: (await store.listRevisions(d.id)).map((r) => ({
-          id: r.id,
-          documentId: r.documentId,
-          name: r.name,
-          state: r.state,
-          createdAt: r.createdAt,
-        })),
+        revisions: (await store.listRevisions(d.id))
+          .filter((r) => revisionAccess(standing, r.state).read)
+          .map((r) => ({ id: r.id, documentId: r.documentId, name: r.name, state: r.state, createdAt: r.createdAt })),
       })),
     );
   }
 
-  const toMeeting = (m: { id: string; title: string; symbol: string; venue: string; timeZone: string }) => ({
-    id: m.id,
-    title: m.title,
-    symbol: m.symbol,
-    venue: m.venue,
-    timeZone: m.timeZone,
-  });
-
   return new Hono<AppEnv>()
+    .post('/meetings', async (c) => {
+      // Creating a meeting takes a browser session: an API token lives inside one meeting.
+      const session = requireSession(c);
+      const request = await parseJson(c, CreateMeetingRequest);
+      const meeting = await store.createMeeting({
+        id: randomUUID(),
+        title: request.title,
+        symbol: request.symbol,
+        venue: request.venue,
+        timeZone: request.timeZone,
+        startsOn: request.startsOn ?? null,
+        endsOn: request.endsOn ?? null,
+      });
+      const delegation = await store.createDelegation({
+        id: randomUUID(),
+        meetingId: meeting.id,
+        ...delegationFrom(request.delegation),
+      });
+      await store.addParticipant({
+        meetingId: meeting.id,
+        userId: session.user.id,
+        delegationId: delegation.id,
+        role: 'secretariat',
+        hasPen: false,
+        sections: [],
+      });
+      const creator = await standingIn(store, session, meeting.id);
+      if (creator)
+        await recordAct(store, creator, {
+          action: 'meeting.create',
+          target: meeting.title,
+          detail: toMeeting(meeting),
+        });
+      return c.json({ meeting: toMeeting(meeting) } satisfies MeetingSaved, 201);
+    })
     .get('/meetings', async (c) => {
       const principal = c.get('principal');
       if (!principal) throw notSignedIn();
-      const meetings = [];
+      const meetings: Meeting[] = [];
       for (const p of await store.listParticipations(principal.user.id)) {
+        if (principal.kind === 'token' && principal.meetingId !== p.meetingId) continue;
         const meeting = await store.findMeeting(p.meetingId);
         if (meeting) meetings.push(toMeeting(meeting));
       }
       return c.json({ meetings } satisfies MeetingList);
     })
     .get('/meetings/:meetingId', async (c) => {
-      const principal = c.get('principal');
-      if (!principal) throw notSignedIn();
-      const meetingId = c.req.param('meetingId');
-      const participation = await participationIn(principal.user, meetingId);
-      const meeting = await store.findMeeting(meetingId);
-      if (!participation || !meeting) throw notFound('The meeting');
-      const delegations = (await store.listDelegations(meetingId)).map((d) => ({
-        id: d.id,
-        name: d.name,
-        code: d.code,
-      }));
+      const standing = await requireStanding(c, store, c.req.param('meetingId'));
       const body: MeetingDetail = {
-        meeting: toMeeting(meeting),
-        delegations,
-        documents: await documentsOf(meetingId),
-        participation,
+        meeting: toMeeting(standing.meeting),
+        delegations: (await store.listDelegations(standing.meeting.id)).map((d) => ({
+          id: d.id,
+          name: d.name,
+          code: d.code,
+        })),
+        documents: await documentsFor(standing),
+        participation: participationOf(standing),
       };
       return c.json(body);
+    })
+    .patch('/meetings/:meetingId', async (c) => {
+      const standing = await requireStanding(c, store, c.req.param('meetingId'));
+      authorize(standing, 'editMeeting');
+      const request = await parseJson(c, UpdateMeetingRequest);
+      const { id, ...before } = toMeeting(standing.meeting);
+      // JSON has no undefined: a field left out is absent, so spreading keeps the current value.
+      const after = { ...before, ...request };
+      if (after.startsOn && after.endsOn && after.startsOn > after.endsOn) {
+        throw new HttpError(400, 'invalid_request', 'The meeting cannot end before it starts.');
+      }
+      const changes = changesBetween(before, after);
+      if (Object.keys(changes).length > 0) {
+        await store.updateMeeting(id, after);
+        await recordAct(store, standing, { action: 'meeting.update', target: after.title, detail: changes });
+      }
+      return c.json({ meeting: { id, ...after } } satisfies MeetingSaved);
+    })
+    .get('/meetings/:meetingId/delegations', async (c) => {
+      const { meeting } = await requireStanding(c, store, c.req.param('meetingId'));
+      const delegations = (await store.listDelegations(meeting.id)).map(toDelegation);
+      return c.json({ delegations } satisfies DelegationsPresent);
+    })
+    .post('/meetings/:meetingId/delegations', async (c) => {
+      const standing = await requireStanding(c, store, c.req.param('meetingId'));
+      authorize(standing, 'manageParticipants');
+      const request = await parseJson(c, AddDelegationRequest);
+      const wanted = delegationFrom(request);
+      const present = (await store.listDelegations(standing.meeting.id)).find((d) => d.code === wanted.code);
+      if (present) {
+        throw new HttpError(409, 'delegation_present', `${present.name} (${present.code}) is already in this meeting.`);
+      }
+      const delegation = await store.createDelegation({ id: randomUUID(), meetingId: standing.meeting.id, ...wanted });
+      await recordAct(store, standing, {
+        action: 'delegation.add',
+        target: delegation.name,
+        detail: { code: delegation.code, kind: delegation.kind },
+      });
+      return c.json({ delegation: toDelegation(delegation) } satisfies DelegationAdded, 201);
     })
     .get('/revisions/:revisionId', async (c) => {
       const principal = c.get('principal');
       if (!principal) throw notSignedIn();
-      const revision = await store.findRevision(c.req.param('revisionId'));
-      const document = revision && (await store.findDocument(revision.documentId));
-      const meeting = document && (await store.findMeeting(document.meetingId));
-      const participation = meeting && (await participationIn(principal.user, meeting.id));
-      if (!revision || !document || !meeting || !participation) throw notFound('The revision');
+      const standing = await standingOnRevision(store, principal, c.req.param('revisionId'));
+      if (!standing) throw notFound('The revision');
+      const { meeting, document, revision } = standing;
       const body: RevisionDetail = {
         meeting: toMeeting(meeting),
         document: { id: document.id, meetingId: document.meetingId, title: document.title },
@@ -89,7 +197,7 @@ export function meetingRoutes({ store }: { store: Store }) {
           state: revision.state,
           createdAt: revision.createdAt,
         },
-        participation,
+        participation: participationOf(standing),
       };
       return c.json(body);
     });

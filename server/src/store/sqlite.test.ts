@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { mergeUpdates } from '../collab/room.ts';
+import { sqliteMigrations } from './migrations/sqlite.ts';
 import { SqliteStore } from './sqlite.ts';
 
 const dirs: string[] = [];
@@ -22,10 +24,38 @@ async function revisionIn(store: SqliteStore) {
     symbol: 'A/CONF.192/BMS/2021',
     venue: 'New York',
     timeZone: 'America/New_York',
+    startsOn: '2021-07-26',
+    endsOn: '2021-07-30',
   });
   const document = await store.createDocument({ id: 'd1', meetingId: meeting.id, title: 'Outcome document' });
   return store.createRevision({ id: 'r1', documentId: document.id, name: 'Zero draft', state: 'circulated' });
 }
+
+/** A meeting with Mexico and Japan present, a Chair and a Mexican delegate. */
+async function meetingWithPeople(store: SqliteStore) {
+  await revisionIn(store);
+  const mexico = await store.createDelegation({
+    id: 'mex',
+    meetingId: 'm1',
+    name: 'Mexico',
+    code: 'MEX',
+    kind: 'state',
+  });
+  const japan = await store.createDelegation({ id: 'jpn', meetingId: 'm1', name: 'Japan', code: 'JPN', kind: 'state' });
+  const chair = await store.createUser({ id: 'u-chair', email: 'chair@example.org', name: 'Amina', passwordHash: 'x' });
+  const lucia = await store.createUser({ id: 'u-lucia', email: 'lucia@example.org', name: 'Lucía', passwordHash: 'x' });
+  await store.addParticipant({
+    meetingId: 'm1',
+    userId: chair.id,
+    delegationId: japan.id,
+    role: 'chair',
+    hasPen: false,
+    sections: [],
+  });
+  return { mexico, japan, chair, lucia };
+}
+
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 function typing(doc: Y.Doc, text: string): Uint8Array[] {
   const updates: Uint8Array[] = [];
@@ -87,5 +117,247 @@ describe('SqliteStore', () => {
     const again = openStore(dir).store;
     expect(await again.countUsers()).toBe(0);
     await again.close();
+  });
+
+  it('upgrades a file written before meeting dates and pens, keeping its people', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zd-store-'));
+    const raw = new DatabaseSync(join(dir, 'zerodraft.db'));
+    raw.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      ${sqliteMigrations[0]?.sql}
+      INSERT INTO schema_migrations VALUES (1, 'first', '2021-07-01');
+      INSERT INTO users VALUES ('u1', 'chair@example.org', 'Amina', 'x', '2021-07-01');
+      INSERT INTO meetings VALUES ('m1', 'BMS7', 'A/CONF.192/BMS/2021', 'New York', 'America/New_York', '2021-07-01');
+      INSERT INTO delegations VALUES ('ken', 'm1', 'Kenya', 'KEN', 'state');
+      INSERT INTO participants VALUES ('m1', 'u1', 'ken', 'chair');`);
+    raw.close();
+    const { store } = openStore(dir);
+    expect(await store.findMeeting('m1')).toMatchObject({ startsOn: null, endsOn: null });
+    expect(await store.findParticipant('m1', 'u1')).toMatchObject({ role: 'chair', hasPen: false, sections: [] });
+    await store.close();
+  });
+
+  it("keeps a meeting's dates and changes only the fields given", async () => {
+    const { store } = openStore();
+    await revisionIn(store);
+    const updated = await store.updateMeeting('m1', { venue: 'Geneva', timeZone: 'Europe/Zurich', endsOn: null });
+    expect(updated).toMatchObject({ title: 'BMS7', venue: 'Geneva', startsOn: '2021-07-26', endsOn: null });
+    expect(await store.findMeeting('m1')).toEqual(updated);
+    await store.close();
+  });
+
+  it("replaces a facilitator's sections and keeps the rest of the participant", async () => {
+    const { store } = openStore();
+    const { mexico, lucia } = await meetingWithPeople(store);
+    await store.addParticipant({
+      meetingId: 'm1',
+      userId: lucia.id,
+      delegationId: mexico.id,
+      role: 'facilitator',
+      hasPen: false,
+      sections: ['s-a', 's-b'],
+    });
+    expect((await store.findParticipant('m1', lucia.id))?.sections).toEqual(['s-a', 's-b']);
+    await store.updateParticipant('m1', lucia.id, { sections: ['s-c'] });
+    expect(await store.findParticipant('m1', lucia.id)).toEqual({
+      meetingId: 'm1',
+      userId: lucia.id,
+      delegationId: mexico.id,
+      role: 'facilitator',
+      hasPen: false,
+      sections: ['s-c'],
+    });
+    await store.updateParticipant('m1', lucia.id, { role: 'bureau', hasPen: true, sections: [] });
+    expect(await store.findParticipant('m1', lucia.id)).toMatchObject({ role: 'bureau', hasPen: true, sections: [] });
+    expect(await store.listParticipations(lucia.id)).toHaveLength(1);
+    await store.close();
+  });
+
+  it('removes a participant with their sections', async () => {
+    const { store, dir } = openStore();
+    const { mexico, lucia } = await meetingWithPeople(store);
+    await store.addParticipant({
+      meetingId: 'm1',
+      userId: lucia.id,
+      delegationId: mexico.id,
+      role: 'facilitator',
+      hasPen: false,
+      sections: ['s-a'],
+    });
+    await store.removeParticipant('m1', lucia.id);
+    expect(await store.findParticipant('m1', lucia.id)).toBeUndefined();
+    expect((await store.listParticipants('m1')).map((p) => p.role)).toEqual(['chair']);
+    const raw = new DatabaseSync(join(dir, 'zerodraft.db'));
+    expect(raw.prepare('SELECT count(*) AS n FROM participant_sections').get()).toEqual({ n: 0 });
+    raw.close();
+    await store.close();
+  });
+
+  it('lets an invitation be used once, and adds its participant with it', async () => {
+    const { store } = openStore();
+    const { mexico, chair, lucia } = await meetingWithPeople(store);
+    const invitation = await store.createInvitation({
+      id: 'i1',
+      tokenHash: 'hash-1',
+      meetingId: 'm1',
+      delegationId: mexico.id,
+      email: lucia.email,
+      role: 'facilitator',
+      hasPen: false,
+      sections: ['s-a'],
+      invitedBy: chair.id,
+      expiresAt: inAnHour(),
+    });
+    expect(await store.findInvitationByTokenHash('hash-1')).toEqual(invitation);
+    const at = new Date().toISOString();
+    const [first, second] = await Promise.all([
+      store.acceptInvitation(invitation.id, lucia.id, at),
+      store.acceptInvitation(invitation.id, lucia.id, at),
+    ]);
+    expect([first, second]).toEqual([true, false]);
+    expect(await store.findParticipant('m1', lucia.id)).toMatchObject({
+      delegationId: mexico.id,
+      role: 'facilitator',
+      sections: ['s-a'],
+    });
+    expect(await store.findInvitationByTokenHash('hash-1')).toMatchObject({ acceptedAt: at, acceptedBy: lucia.id });
+    await store.close();
+  });
+
+  it('refuses an expired invitation and changes nothing', async () => {
+    const { store } = openStore();
+    const { mexico, chair, lucia } = await meetingWithPeople(store);
+    await store.createInvitation({
+      id: 'i1',
+      tokenHash: 'hash-1',
+      meetingId: 'm1',
+      delegationId: mexico.id,
+      email: lucia.email,
+      role: 'delegation',
+      hasPen: false,
+      sections: [],
+      invitedBy: chair.id,
+      expiresAt: '2021-07-26T00:00:00.000Z',
+    });
+    expect(await store.acceptInvitation('i1', lucia.id, '2021-07-26T00:00:00.000Z')).toBe(false);
+    expect(await store.findParticipant('m1', lucia.id)).toBeUndefined();
+    expect(await store.listInvitations('m1')).toMatchObject([{ id: 'i1', acceptedAt: null, acceptedBy: null }]);
+    await store.close();
+  });
+
+  it("moves someone who already takes part to the invitation's role and delegation", async () => {
+    const { store } = openStore();
+    const { mexico, japan, chair, lucia } = await meetingWithPeople(store);
+    await store.addParticipant({
+      meetingId: 'm1',
+      userId: lucia.id,
+      delegationId: japan.id,
+      role: 'observer',
+      hasPen: false,
+      sections: [],
+    });
+    await store.createInvitation({
+      id: 'i1',
+      tokenHash: 'hash-1',
+      meetingId: 'm1',
+      delegationId: mexico.id,
+      email: lucia.email,
+      role: 'bureau',
+      hasPen: true,
+      sections: [],
+      invitedBy: chair.id,
+      expiresAt: inAnHour(),
+    });
+    expect(await store.acceptInvitation('i1', lucia.id, new Date().toISOString())).toBe(true);
+    expect(await store.listParticipants('m1')).toHaveLength(2);
+    expect(await store.findParticipant('m1', lucia.id)).toMatchObject({
+      delegationId: mexico.id,
+      role: 'bureau',
+      hasPen: true,
+    });
+    await store.close();
+  });
+
+  it('finds an API token by its hash and revokes it only for its owner, once', async () => {
+    const { store } = openStore();
+    const { chair, lucia } = await meetingWithPeople(store);
+    const token = await store.createApiToken({
+      id: 't1',
+      tokenHash: 'th',
+      userId: lucia.id,
+      meetingId: 'm1',
+      name: 'CI',
+    });
+    expect(await store.findApiTokenByHash('th')).toEqual(token);
+    expect(await store.revokeApiToken('t1', chair.id)).toBe(false);
+    expect(await store.revokeApiToken('t1', lucia.id)).toBe(true);
+    expect(await store.revokeApiToken('t1', lucia.id)).toBe(false);
+    expect((await store.listApiTokens(lucia.id))[0]?.revokedAt).not.toBeNull();
+    await store.close();
+  });
+
+  it("lists a user's sessions", async () => {
+    const { store } = openStore();
+    const { lucia } = await meetingWithPeople(store);
+    await store.createSession({ tokenHash: 'a', userId: lucia.id, expiresAt: inAnHour() });
+    await store.createSession({ tokenHash: 'b', userId: lucia.id, expiresAt: inAnHour() });
+    expect((await store.listSessions(lucia.id)).map((s) => s.tokenHash).sort()).toEqual(['a', 'b']);
+    await store.close();
+  });
+
+  it('lists the audit log newest first, filtered by action, actor and time', async () => {
+    const { store } = openStore();
+    const { chair } = await meetingWithPeople(store);
+    const entry = (action: string, at: string, actorUserId: string | null) =>
+      store.appendAudit({
+        meetingId: 'm1',
+        at,
+        actorUserId,
+        actorName: actorUserId ? 'Amina' : 'Zerodraft',
+        actorDelegation: actorUserId ? 'Japan' : null,
+        action,
+        target: 'Lucía (Mexico)',
+        detail: { from: 'delegation', to: 'observer' },
+      });
+    await entry('participant.role', '2021-07-26T10:00:00.000Z', chair.id);
+    await entry('meeting.update', '2021-07-27T10:00:00.000Z', chair.id);
+    await entry('participant.role', '2021-07-28T10:00:00.000Z', null);
+    const all = await store.listAudit({ meetingId: 'm1' });
+    expect(all.map((e) => e.at)).toEqual([
+      '2021-07-28T10:00:00.000Z',
+      '2021-07-27T10:00:00.000Z',
+      '2021-07-26T10:00:00.000Z',
+    ]);
+    expect(all[2]).toMatchObject({ actorName: 'Amina', detail: { from: 'delegation', to: 'observer' } });
+    expect(await store.listAudit({ meetingId: 'm1', action: 'participant.role' })).toHaveLength(2);
+    expect(await store.listAudit({ meetingId: 'm1', actorUserId: chair.id })).toHaveLength(2);
+    const window = await store.listAudit({
+      meetingId: 'm1',
+      since: '2021-07-27T00:00:00.000Z',
+      until: '2021-07-28T00:00:00.000Z',
+    });
+    expect(window.map((e) => e.action)).toEqual(['meeting.update']);
+    expect(await store.listAudit({ meetingId: 'm1', limit: 1 })).toHaveLength(1);
+    expect(await store.listAudit({ meetingId: 'other' })).toEqual([]);
+    await store.close();
+  });
+
+  it('keeps the audit log append-only, even against raw SQL from another connection', async () => {
+    const { store, dir } = openStore();
+    await revisionIn(store);
+    await store.appendAudit({
+      meetingId: 'm1',
+      actorUserId: null,
+      actorName: 'Zerodraft',
+      actorDelegation: null,
+      action: 'meeting.create',
+      target: 'BMS7',
+      detail: {},
+    });
+    const raw = new DatabaseSync(join(dir, 'zerodraft.db'));
+    expect(() => raw.exec("UPDATE audit_log SET actor_name = 'Someone else'")).toThrow(/append-only/);
+    expect(() => raw.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    raw.close();
+    expect(await store.listAudit({ meetingId: 'm1' })).toMatchObject([{ actorName: 'Zerodraft', target: 'BMS7' }]);
+    await store.close();
   });
 });

@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementResultingChanges, type StatementSync } from 'node:sqlite';
 import { type Migration, sqliteMigrations } from './migrations/sqlite.ts';
 import type {
+  ApiTokenRecord,
+  AuditEntry,
+  AuditQuery,
   DelegationRecord,
   DocumentRecord,
+  InvitationRecord,
   MeetingRecord,
   MergeUpdates,
   ParticipantRecord,
@@ -81,12 +85,11 @@ export class SqliteStore implements Store {
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
-    return this.#one('SELECT * FROM sessions WHERE token_hash = ?', [tokenHash], (r) => ({
-      tokenHash: String(r.token_hash),
-      userId: String(r.user_id),
-      createdAt: String(r.created_at),
-      expiresAt: String(r.expires_at),
-    }));
+    return this.#one('SELECT * FROM sessions WHERE token_hash = ?', [tokenHash], toSession);
+  }
+
+  async listSessions(userId: string): Promise<SessionRecord[]> {
+    return this.#all('SELECT * FROM sessions WHERE user_id = ? ORDER BY created_at, token_hash', [userId], toSession);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -95,19 +98,38 @@ export class SqliteStore implements Store {
 
   async createMeeting(meeting: Omit<MeetingRecord, 'createdAt'>): Promise<MeetingRecord> {
     const record = { ...meeting, createdAt: now() };
-    this.#run('INSERT INTO meetings (id, title, symbol, venue, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      record.id,
-      record.title,
-      record.symbol,
-      record.venue,
-      record.timeZone,
-      record.createdAt,
-    ]);
+    this.#run(
+      `INSERT INTO meetings (id, title, symbol, venue, time_zone, starts_on, ends_on, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        record.id,
+        record.title,
+        record.symbol,
+        record.venue,
+        record.timeZone,
+        record.startsOn,
+        record.endsOn,
+        record.createdAt,
+      ],
+    );
     return record;
   }
 
   async findMeeting(id: string): Promise<MeetingRecord | undefined> {
     return this.#one('SELECT * FROM meetings WHERE id = ?', [id], toMeeting);
+  }
+
+  async updateMeeting(id: string, changes: Partial<Omit<MeetingRecord, 'id' | 'createdAt'>>): Promise<MeetingRecord> {
+    return this.#transaction(() => {
+      const current = this.#one('SELECT * FROM meetings WHERE id = ?', [id], toMeeting);
+      if (!current) throw new Error(`No meeting ${id}`);
+      const next = { ...current, ...definedOnly(changes) };
+      this.#run(
+        'UPDATE meetings SET title = ?, symbol = ?, venue = ?, time_zone = ?, starts_on = ?, ends_on = ? WHERE id = ?',
+        [next.title, next.symbol, next.venue, next.timeZone, next.startsOn, next.endsOn, id],
+      );
+      return next;
+    });
   }
 
   async createDelegation(delegation: DelegationRecord): Promise<DelegationRecord> {
@@ -121,26 +143,183 @@ export class SqliteStore implements Store {
     return delegation;
   }
 
+  async findDelegation(id: string): Promise<DelegationRecord | undefined> {
+    return this.#one('SELECT * FROM delegations WHERE id = ?', [id], toDelegation);
+  }
+
   async listDelegations(meetingId: string): Promise<DelegationRecord[]> {
     return this.#all('SELECT * FROM delegations WHERE meeting_id = ? ORDER BY name', [meetingId], toDelegation);
   }
 
   async addParticipant(participant: ParticipantRecord): Promise<void> {
-    this.#run('INSERT INTO participants (meeting_id, user_id, delegation_id, role) VALUES (?, ?, ?, ?)', [
-      participant.meetingId,
-      participant.userId,
-      participant.delegationId,
-      participant.role,
-    ]);
+    this.#transaction(() => {
+      this.#run('INSERT INTO participants (meeting_id, user_id, delegation_id, role, has_pen) VALUES (?, ?, ?, ?, ?)', [
+        participant.meetingId,
+        participant.userId,
+        participant.delegationId,
+        participant.role,
+        Number(participant.hasPen),
+      ]);
+      this.#replaceSections(participant.meetingId, participant.userId, participant.sections);
+    });
+  }
+
+  async findParticipant(meetingId: string, userId: string): Promise<ParticipantRecord | undefined> {
+    return this.#one(
+      `${SELECT_PARTICIPANTS} WHERE p.meeting_id = ? AND p.user_id = ?`,
+      [meetingId, userId],
+      toParticipant,
+    );
+  }
+
+  async listParticipants(meetingId: string): Promise<ParticipantRecord[]> {
+    return this.#all(`${SELECT_PARTICIPANTS} WHERE p.meeting_id = ? ORDER BY p.rowid`, [meetingId], toParticipant);
+  }
+
+  async updateParticipant(
+    meetingId: string,
+    userId: string,
+    changes: Partial<Pick<ParticipantRecord, 'delegationId' | 'role' | 'hasPen' | 'sections'>>,
+  ): Promise<ParticipantRecord> {
+    return this.#transaction(() => {
+      const current = this.#findParticipant(meetingId, userId);
+      if (!current) throw new Error(`No participant ${userId} in meeting ${meetingId}`);
+      const next = { ...current, ...definedOnly(changes) };
+      this.#run(
+        'UPDATE participants SET delegation_id = ?, role = ?, has_pen = ? WHERE meeting_id = ? AND user_id = ?',
+        [next.delegationId, next.role, Number(next.hasPen), meetingId, userId],
+      );
+      if (changes.sections) this.#replaceSections(meetingId, userId, changes.sections);
+      return next;
+    });
+  }
+
+  async removeParticipant(meetingId: string, userId: string): Promise<void> {
+    this.#run('DELETE FROM participants WHERE meeting_id = ? AND user_id = ?', [meetingId, userId]);
   }
 
   async listParticipations(userId: string): Promise<ParticipantRecord[]> {
-    return this.#all('SELECT * FROM participants WHERE user_id = ? ORDER BY meeting_id', [userId], (r) => ({
-      meetingId: String(r.meeting_id),
-      userId: String(r.user_id),
-      delegationId: String(r.delegation_id),
-      role: String(r.role) as ParticipantRecord['role'],
-    }));
+    return this.#all(`${SELECT_PARTICIPANTS} WHERE p.user_id = ? ORDER BY p.meeting_id`, [userId], toParticipant);
+  }
+
+  async createInvitation(
+    invitation: Omit<InvitationRecord, 'createdAt' | 'acceptedAt' | 'acceptedBy'>,
+  ): Promise<InvitationRecord> {
+    const record: InvitationRecord = { ...invitation, createdAt: now(), acceptedAt: null, acceptedBy: null };
+    this.#run(
+      `INSERT INTO invitations (id, token_hash, meeting_id, delegation_id, email, role, has_pen, sections, invited_by,
+         created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        record.id,
+        record.tokenHash,
+        record.meetingId,
+        record.delegationId,
+        record.email,
+        record.role,
+        Number(record.hasPen),
+        JSON.stringify(record.sections),
+        record.invitedBy,
+        record.createdAt,
+        record.expiresAt,
+      ],
+    );
+    return record;
+  }
+
+  async findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined> {
+    return this.#one('SELECT * FROM invitations WHERE token_hash = ?', [tokenHash], toInvitation);
+  }
+
+  async listInvitations(meetingId: string): Promise<InvitationRecord[]> {
+    return this.#all(
+      'SELECT * FROM invitations WHERE meeting_id = ? ORDER BY created_at, id',
+      [meetingId],
+      toInvitation,
+    );
+  }
+
+  async acceptInvitation(id: string, userId: string, now: string): Promise<boolean> {
+    // The conditional UPDATE is the claim: of two acceptances racing, only one changes a row.
+    return this.#transaction(() => {
+      const claimed = this.#run(
+        `UPDATE invitations SET accepted_at = ?, accepted_by = ?
+         WHERE id = ? AND accepted_at IS NULL AND expires_at > ?`,
+        [now, userId, id, now],
+      );
+      if (claimed.changes !== 1) return false;
+      const invitation = this.#one('SELECT * FROM invitations WHERE id = ?', [id], toInvitation) as InvitationRecord;
+      this.#run(
+        `INSERT INTO participants (meeting_id, user_id, delegation_id, role, has_pen) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET
+           delegation_id = excluded.delegation_id, role = excluded.role, has_pen = excluded.has_pen`,
+        [invitation.meetingId, userId, invitation.delegationId, invitation.role, Number(invitation.hasPen)],
+      );
+      this.#replaceSections(invitation.meetingId, userId, invitation.sections);
+      return true;
+    });
+  }
+
+  async createApiToken(token: Omit<ApiTokenRecord, 'createdAt' | 'lastUsedAt' | 'revokedAt'>): Promise<ApiTokenRecord> {
+    const record: ApiTokenRecord = { ...token, createdAt: now(), lastUsedAt: null, revokedAt: null };
+    this.#run(
+      'INSERT INTO api_tokens (id, token_hash, user_id, meeting_id, name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [record.id, record.tokenHash, record.userId, record.meetingId, record.name, record.createdAt],
+    );
+    return record;
+  }
+
+  async findApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | undefined> {
+    return this.#one('SELECT * FROM api_tokens WHERE token_hash = ?', [tokenHash], toApiToken);
+  }
+
+  async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
+    return this.#all('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at, id', [userId], toApiToken);
+  }
+
+  async revokeApiToken(id: string, userId: string): Promise<boolean> {
+    const result = this.#run(
+      'UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL',
+      [now(), id, userId],
+    );
+    return result.changes === 1;
+  }
+
+  async appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry> {
+    const at = entry.at ?? now();
+    const result = this.#run(
+      `INSERT INTO audit_log (meeting_id, at, actor_user_id, actor_name, actor_delegation, action, target, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        entry.meetingId,
+        at,
+        entry.actorUserId,
+        entry.actorName,
+        entry.actorDelegation,
+        entry.action,
+        entry.target,
+        JSON.stringify(entry.detail),
+      ],
+    );
+    return { ...entry, id: Number(result.lastInsertRowid), at };
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    const conditions = ['meeting_id = ?'];
+    const params: SQLInputValue[] = [query.meetingId];
+    const filter = (condition: string, value: string | undefined) => {
+      if (value === undefined) return;
+      conditions.push(condition);
+      params.push(value);
+    };
+    filter('action = ?', query.action);
+    filter('actor_user_id = ?', query.actorUserId);
+    filter('at >= ?', query.since);
+    filter('at < ?', query.until);
+    params.push(query.limit ?? -1);
+    // Dynamic SQL is not cached: the statement cache holds only fixed texts.
+    const sql = `SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY id DESC LIMIT ?`;
+    return (this.#db.prepare(sql).all(...params) as Row[]).map(toAuditEntry);
   }
 
   async createDocument(document: Omit<DocumentRecord, 'createdAt'>): Promise<DocumentRecord> {
@@ -231,6 +410,25 @@ export class SqliteStore implements Store {
     };
   }
 
+  #findParticipant(meetingId: string, userId: string): ParticipantRecord | undefined {
+    return this.#one(
+      `${SELECT_PARTICIPANTS} WHERE p.meeting_id = ? AND p.user_id = ?`,
+      [meetingId, userId],
+      toParticipant,
+    );
+  }
+
+  #replaceSections(meetingId: string, userId: string, sections: readonly string[]): void {
+    this.#run('DELETE FROM participant_sections WHERE meeting_id = ? AND user_id = ?', [meetingId, userId]);
+    for (const sectionId of sections) {
+      this.#run('INSERT OR IGNORE INTO participant_sections (meeting_id, user_id, section_id) VALUES (?, ?, ?)', [
+        meetingId,
+        userId,
+        sectionId,
+      ]);
+    }
+  }
+
   #transaction<T>(work: () => T): T {
     this.#db.exec('BEGIN IMMEDIATE');
     try {
@@ -252,8 +450,8 @@ export class SqliteStore implements Store {
     return statement;
   }
 
-  #run(sql: string, params: SQLInputValue[]): void {
-    this.#prepare(sql).run(...params);
+  #run(sql: string, params: SQLInputValue[]): StatementResultingChanges {
+    return this.#prepare(sql).run(...params);
   }
 
   #one<T>(sql: string, params: SQLInputValue[], map: (row: Row) => T): T | undefined {
@@ -290,6 +488,22 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
   }
 }
 
+/** Leaves out keys given as `undefined`, so a partial update keeps the current value. */
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+const nullableString = (value: SQLInputValue | undefined) => (value == null ? null : String(value));
+
+/** Participants with their sections, in the order they were assigned. */
+const SELECT_PARTICIPANTS = `
+  SELECT p.*, (
+    SELECT json_group_array(section_id) FROM (
+      SELECT section_id FROM participant_sections s
+      WHERE s.meeting_id = p.meeting_id AND s.user_id = p.user_id ORDER BY s.rowid)
+  ) AS sections
+  FROM participants p`;
+
 const toUser = (r: Row): UserRecord => ({
   id: String(r.id),
   email: String(r.email),
@@ -304,7 +518,64 @@ const toMeeting = (r: Row): MeetingRecord => ({
   symbol: String(r.symbol),
   venue: String(r.venue),
   timeZone: String(r.time_zone),
+  startsOn: nullableString(r.starts_on),
+  endsOn: nullableString(r.ends_on),
   createdAt: String(r.created_at),
+});
+
+const toSession = (r: Row): SessionRecord => ({
+  tokenHash: String(r.token_hash),
+  userId: String(r.user_id),
+  createdAt: String(r.created_at),
+  expiresAt: String(r.expires_at),
+});
+
+const toParticipant = (r: Row): ParticipantRecord => ({
+  meetingId: String(r.meeting_id),
+  userId: String(r.user_id),
+  delegationId: String(r.delegation_id),
+  role: String(r.role) as ParticipantRecord['role'],
+  hasPen: r.has_pen === 1,
+  sections: JSON.parse(String(r.sections)) as string[],
+});
+
+const toInvitation = (r: Row): InvitationRecord => ({
+  id: String(r.id),
+  tokenHash: String(r.token_hash),
+  meetingId: String(r.meeting_id),
+  delegationId: String(r.delegation_id),
+  email: String(r.email),
+  role: String(r.role) as InvitationRecord['role'],
+  hasPen: r.has_pen === 1,
+  sections: JSON.parse(String(r.sections)) as string[],
+  invitedBy: String(r.invited_by),
+  createdAt: String(r.created_at),
+  expiresAt: String(r.expires_at),
+  acceptedAt: nullableString(r.accepted_at),
+  acceptedBy: nullableString(r.accepted_by),
+});
+
+const toApiToken = (r: Row): ApiTokenRecord => ({
+  id: String(r.id),
+  tokenHash: String(r.token_hash),
+  userId: String(r.user_id),
+  meetingId: String(r.meeting_id),
+  name: String(r.name),
+  createdAt: String(r.created_at),
+  lastUsedAt: nullableString(r.last_used_at),
+  revokedAt: nullableString(r.revoked_at),
+});
+
+const toAuditEntry = (r: Row): AuditEntry => ({
+  id: Number(r.id),
+  meetingId: String(r.meeting_id),
+  at: String(r.at),
+  actorUserId: nullableString(r.actor_user_id),
+  actorName: String(r.actor_name),
+  actorDelegation: nullableString(r.actor_delegation),
+  action: String(r.action),
+  target: String(r.target),
+  detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
 });
 
 const toDelegation = (r: Row): DelegationRecord => ({

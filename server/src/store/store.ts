@@ -167,7 +167,9 @@ export interface Store {
   /** The user's place in each meeting they belong to. */
   listParticipations(userId: string): Promise<ParticipantRecord[]>;
 
-  createInvitation(invitation: Omit<InvitationRecord, 'createdAt' | 'acceptedAt' | 'acceptedBy'>): Promise<InvitationRecord>;
+  createInvitation(
+    invitation: Omit<InvitationRecord, 'createdAt' | 'acceptedAt' | 'acceptedBy'>,
+  ): Promise<InvitationRecord>;
   findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
   listInvitations(meetingId: string): Promise<InvitationRecord[]>;
   /**

@@ -30,6 +30,10 @@ export const Participation = z.object({
   meetingTitle: z.string(),
   delegation: Delegation,
   role: Role,
+  /** Bureau only: the Chair has given them the pen. */
+  hasPen: z.boolean(),
+  /** Facilitator only: the section ids (`sid`) assigned to them. */
+  sections: z.array(z.string()),
 });
 export type Participation = z.infer<typeof Participation>;
 
@@ -39,3 +43,17 @@ export const Me = z.object({
   participations: z.array(Participation),
 });
 export type Me = z.infer<typeof Me>;
+
+export const SessionSummary = z.object({
+  /** Names the session for `DELETE /api/sessions/:id`; not the secret it is stored under. */
+  id: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** The session this request was made with. */
+  current: z.boolean(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+/** `GET /api/sessions`: the caller's own sessions that have not expired. */
+export const SessionList = z.object({ sessions: z.array(SessionSummary) });
+export type SessionList = z.infer<typeof SessionList>;

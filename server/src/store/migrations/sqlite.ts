@@ -79,4 +79,64 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX revision_updates_in_order ON revision_updates(revision_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'meeting dates, pens and sections, invitations, API tokens and the audit log',
+    sql: `
+      ALTER TABLE meetings ADD COLUMN starts_on TEXT;
+      ALTER TABLE meetings ADD COLUMN ends_on TEXT;
+      ALTER TABLE participants ADD COLUMN has_pen INTEGER NOT NULL DEFAULT 0 CHECK (has_pen IN (0, 1));
+      CREATE TABLE participant_sections (
+        meeting_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        section_id TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, user_id, section_id),
+        FOREIGN KEY (meeting_id, user_id) REFERENCES participants(meeting_id, user_id) ON DELETE CASCADE
+      );
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        delegation_id TEXT NOT NULL REFERENCES delegations(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('chair', 'bureau', 'facilitator', 'secretariat', 'delegation', 'observer')),
+        has_pen INTEGER NOT NULL DEFAULT 0 CHECK (has_pen IN (0, 1)),
+        sections TEXT NOT NULL DEFAULT '[]',
+        invited_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        accepted_at TEXT,
+        accepted_by TEXT REFERENCES users(id)
+      );
+      CREATE INDEX invitations_by_meeting ON invitations(meeting_id, created_at);
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE INDEX api_tokens_by_user ON api_tokens(user_id, created_at);
+      -- No foreign keys: an entry outlives whatever it names (DESIGN.md §4).
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor_user_id TEXT,
+        actor_name TEXT NOT NULL,
+        actor_delegation TEXT,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_by_meeting ON audit_log(meeting_id, id);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];

@@ -1,0 +1,17 @@
+import type { Context } from 'hono';
+import { type MeetingStanding, standingIn } from '../authz/standing.ts';
+import type { Store } from '../store/store.ts';
+import type { AppEnv } from './context.ts';
+import { notFound, notSignedIn } from './errors.ts';
+
+/**
+ * The caller's standing in a meeting: 401 when nobody is signed in, 404 when the meeting does
+ * not exist for them (they take no part in it, or their API token is for another meeting).
+ */
+export async function requireStanding(c: Context<AppEnv>, store: Store, meetingId: string): Promise<MeetingStanding> {
+  const principal = c.get('principal');
+  if (!principal) throw notSignedIn();
+  const standing = await standingIn(store, principal, meetingId);
+  if (!standing) throw notFound('The meeting');
+  return standing;
+}
