@@ -62,7 +62,10 @@ export function createApp({ store, sessions, apiTokens, rooms, accessChanges, si
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
   );
-  app.route(COLLAB_PATH, collabRoutes({ store, rooms, maxMessageBytes: config.maxMessageBytes }));
+  app.route(
+    COLLAB_PATH,
+    collabRoutes({ store, rooms, maxMessageBytes: config.maxMessageBytes, allowedOrigins: config.allowedOrigins }),
+  );
 
   const clientDir = config.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

@@ -69,6 +69,8 @@ describe('Personal API tokens', () => {
     expect((await api(server.url, 'GET', `/api/meetings/${otherMeetingId}`, { token: created.token })).status).toBe(
       404,
     );
+    const meByToken = Me.parse(await (await api(server.url, 'GET', '/api/me', { token: created.token })).json());
+    expect(meByToken.participations.map((p) => p.meetingId)).toEqual([meetingId]);
 
     expect((await api(server.url, 'DELETE', `/api/tokens/${created.id}`, { cookie })).status).toBe(204);
     const revoked = await api(server.url, 'GET', `/api/meetings/${meetingId}`, { token: created.token });

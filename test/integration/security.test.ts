@@ -4,9 +4,11 @@ import { MeetingDetail } from '@zerodraft/shared/api/meetings.ts';
 import { Me } from '@zerodraft/shared/api/session.ts';
 import { CreatedApiToken } from '@zerodraft/shared/api/tokens.ts';
 import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { api } from '../helpers/api.ts';
+import { collabServerUrl } from '../helpers/collab-client.ts';
 import { getJson, signIn } from '../helpers/session.ts';
-import { chair, mexico, newServer, type TestServer } from '../helpers/test-server.ts';
+import { chair, mexico, newServer, openDemo, type TestServer } from '../helpers/test-server.ts';
 
 const secretariat = demoAccounts.find((a) => a.role === 'secretariat') ?? chair;
 
@@ -134,5 +136,25 @@ describe('Request limits and headers', () => {
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie()[0]).toMatch(/; Secure/);
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+  });
+
+  it('refuses a websocket upgrade from a foreign page with 403, and takes the app’s own', async () => {
+    const server = await newServer();
+    const { cookie, revisionId } = await openDemo(server.url, chair);
+    const statusFrom = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(`${collabServerUrl(server.url)}/${revisionId}`, { headers: { cookie, origin } });
+        socket.on('unexpected-response', (_request, response) => {
+          resolve(response.statusCode ?? 0);
+          socket.terminate();
+        });
+        socket.on('open', () => {
+          resolve(101);
+          socket.close();
+        });
+        socket.on('error', reject);
+      });
+    expect(await statusFrom('https://evil.example')).toBe(403);
+    expect(await statusFrom(server.url)).toBe(101);
   });
 });

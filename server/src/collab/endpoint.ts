@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
 import { standingOnRevision } from '../authz/standing.ts';
 import type { AppEnv } from '../http/context.ts';
+import { isAllowedOrigin } from '../http/security.ts';
 import type { Store } from '../store/store.ts';
 import { Connection } from './connection.ts';
 import type { Rooms } from './rooms.ts';
@@ -12,6 +13,7 @@ export interface CollabOptions {
   store: Store;
   rooms: Rooms;
   maxMessageBytes: number;
+  allowedOrigins: string[];
 }
 
 function formatBytes(bytes: number): string {
@@ -25,10 +27,16 @@ function formatBytes(bytes: number): string {
  * otherwise); an unknown revision is accepted and then closed with 4404, because a browser's
  * WebSocket cannot read the status of a refused upgrade.
  */
-export function collabRoutes({ store, rooms, maxMessageBytes }: CollabOptions) {
+export function collabRoutes({ store, rooms, maxMessageBytes, allowedOrigins }: CollabOptions) {
   return new Hono<AppEnv>().get(
     '/:revisionId',
     async (c, next) => {
+      // Browsers always send Origin on a websocket; a page of another site must not ride the
+      // user's cookie into the text. Programs (no Origin) authenticate like any API client.
+      const origin = c.req.header('origin');
+      if (origin !== undefined && !isAllowedOrigin(origin, c.req.url, { allowedOrigins })) {
+        return c.text('Connections from this origin are refused.', 403);
+      }
       if (!c.get('principal')) return c.text('Sign in to open this revision.', 401);
       await next();
     },

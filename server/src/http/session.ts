@@ -69,7 +69,12 @@ export function sessionRoutes({ store, sessions, signInLimiter, trustProxy, ...c
     .get('/me', async (c) => {
       const principal = c.get('principal');
       if (!principal) throw notSignedIn();
-      return c.json(await describeMe(store, principal.user));
+      const me = await describeMe(store, principal.user);
+      // A token speaks for one meeting only; it does not reveal the user's others.
+      if (principal.kind === 'token') {
+        me.participations = me.participations.filter((p) => p.meetingId === principal.meetingId);
+      }
+      return c.json(me);
     })
     .get('/sessions', async (c) => {
       const session = requireSession(c);
