@@ -12,7 +12,9 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': apiServer,
+      // Object form: unlike the string shorthand it keeps the browser's Host header, so the
+      // server sees the page's own origin and its CSRF check passes without extra config.
+      '/api': { target: apiServer },
       '/collab': { target: apiServer, ws: true },
     },
   },

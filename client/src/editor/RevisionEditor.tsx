@@ -1,18 +1,18 @@
 import type { PresenceUser } from '@zerodraft/shared/presence.ts';
 import { CloseCode } from '@zerodraft/shared/protocol.ts';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { Link, useLocation, useRevalidator } from 'react-router';
 import { signInPath } from '../session/sign-in-redirect.ts';
 import { type CollabSession, useCollabSession } from './collab-session.ts';
 import type { ConnectionState } from './connection.ts';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import { PresenceList } from './PresenceList.tsx';
+import { type RefusedChange, RefusedChangeNotice } from './RefusedChangeNotice.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
 interface Props {
   revisionId: string;
   user: PresenceUser;
-  editable: boolean;
   label: string;
 }
 
@@ -21,25 +21,48 @@ export function RevisionEditor(props: Props) {
   // Reloading means a fresh Y.Doc: a Yjs client cannot take back a change the server refused
   // (DESIGN.md §3), so it starts again from the server's state.
   const [generation, setGeneration] = useState(0);
-  return <LiveRevision key={generation} {...props} reload={() => setGeneration((n) => n + 1)} />;
+  const [refused, setRefused] = useState<RefusedChange | null>(null);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const resynchronise = useCallback((refusal: RefusedChange) => {
+    // Words refused earlier stay on screen until the user dismisses them.
+    setRefused((earlier) => ({
+      reason: refusal.reason,
+      passages: [...(earlier?.passages ?? []), ...refusal.passages],
+    }));
+    setGeneration((n) => n + 1);
+  }, []);
+  return (
+    <>
+      {refused && <RefusedChangeNotice refused={refused} onDismiss={() => setRefused(null)} />}
+      <LiveRevision key={generation} {...props} reload={reload} onRefused={resynchronise} />
+    </>
+  );
 }
 
-function LiveRevision({ revisionId, reload, ...props }: Props & { reload: () => void }) {
+interface Reloads {
+  reload: () => void;
+  onRefused: (refusal: RefusedChange) => void;
+}
+
+function LiveRevision({ revisionId, ...props }: Props & Reloads) {
   const session = useCollabSession(revisionId, props.user);
   if (!session) return <p className="zd-loading">Connecting…</p>;
-  return <OpenRevision session={session} reload={reload} {...props} />;
+  return <OpenRevision session={session} {...props} />;
 }
 
 function OpenRevision({
   session,
   user,
-  editable,
   label,
   reload,
-}: Omit<Props, 'revisionId'> & { session: CollabSession; reload: () => void }) {
+  onRefused,
+}: Omit<Props, 'revisionId'> & Reloads & { session: CollabSession }) {
   const connection = useSyncExternalStore(session.connection.subscribe, () => session.connection.state);
   const saved = useSyncExternalStore(session.persisted.subscribe, () => session.persisted.state === 'saved');
+  const access = useSyncExternalStore(session.access.subscribe, () => session.access.access);
   const [hasSynced, setHasSynced] = useState(session.provider.synced);
+  const refusal =
+    connection.kind === 'closed' && connection.code === CloseCode.UpdateRefused.code ? connection.reason : null;
 
   useEffect(() => {
     const onSync = (synced: boolean) => synced && setHasSynced(true);
@@ -54,17 +77,41 @@ function OpenRevision({
     return () => window.removeEventListener('beforeunload', warn);
   }, [saved]);
 
+  // The server did not apply a change made here: keep the words typed, then start again from
+  // the server's text (DESIGN.md §3).
+  useEffect(() => {
+    if (refusal === null) return;
+    onRefused({ reason: refusal || CloseCode.UpdateRefused.reason, passages: session.unconfirmed.passages() });
+  }, [refusal, session, onRefused]);
+
+  // A new role changes more than the editor: the header and the page say the role too.
+  const { revalidate } = useRevalidator();
+  const previousAccess = useRef(access);
+  useEffect(() => {
+    const before = previousAccess.current;
+    previousAccess.current = access;
+    if (before !== null && access !== null && before !== access) void revalidate();
+  }, [access, revalidate]);
+
+  const editable = access?.write === true && connection.kind !== 'closed';
+  const readOnlyReason = hasSynced && access && !access.write ? access.reason : null;
+
   return (
     <div className="zd-workspace">
       <PresenceList awareness={session.provider.awareness} />
-      {connection.kind === 'closed' && <ClosedNotice connection={connection} saved={saved} reload={reload} />}
+      {connection.kind === 'closed' && refusal === null && (
+        <ClosedNotice connection={connection} saved={saved} reload={reload} />
+      )}
+      {/* Always in the page, so a screen reader hears the mode change when a role changes. */}
+      <div className="zd-access" aria-live="polite">
+        {readOnlyReason && connection.kind !== 'closed' && (
+          <p className="zd-access-note" id="revision-access">
+            <strong>Read only.</strong> {readOnlyReason}
+          </p>
+        )}
+      </div>
       {hasSynced ? (
-        <DocumentEditor
-          session={session}
-          user={user}
-          editable={editable && connection.kind !== 'closed'}
-          label={label}
-        />
+        <DocumentEditor session={session} user={user} editable={editable} label={label} />
       ) : (
         connection.kind !== 'closed' && <p className="zd-loading">Loading the text from the server…</p>
       )}
@@ -84,6 +131,17 @@ function ClosedNotice({
 }) {
   const location = useLocation();
   const signedOut = connection.code === CloseCode.Unauthorized.code;
+  if (connection.code === CloseCode.AccessRevoked.code) {
+    return (
+      <div className="zd-notice" role="alert">
+        <p className="zd-notice-title">{CloseCode.AccessRevoked.reason}</p>
+        <p>If you think this is a mistake, ask the Chair or the Secretariat of the meeting.</p>
+        <Link className="zd-button zd-button-primary" to="/">
+          Go to the home page
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="zd-notice" role="alert">
       <p className="zd-notice-title">
@@ -97,12 +155,14 @@ function ClosedNotice({
         >
           Sign in again
         </Link>
+      ) : connection.code === CloseCode.RevisionNotFound.code ? (
+        <Link className="zd-button zd-button-primary" to="/">
+          Go to your meeting
+        </Link>
       ) : (
-        connection.code !== CloseCode.RevisionNotFound.code && (
-          <button type="button" className="zd-button zd-button-primary" onClick={reload}>
-            Load the current text from the server
-          </button>
-        )
+        <button type="button" className="zd-button zd-button-primary" onClick={reload}>
+          Load the current text from the server
+        </button>
       )}
     </div>
   );

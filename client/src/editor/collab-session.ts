@@ -1,12 +1,14 @@
 import type { PresenceUser } from '@zerodraft/shared/presence.ts';
-import { COLLAB_PATH } from '@zerodraft/shared/protocol.ts';
+import { COLLAB_PATH, DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ApiRequestError } from '../api/http.ts';
 import { fetchMe } from '../api/session.ts';
+import { RevisionAccessTracker } from './access.ts';
 import { browserNetwork, ConnectionMonitor } from './connection.ts';
 import { PersistedTracker } from './persisted.ts';
+import { UnconfirmedWords } from './unconfirmed-words.ts';
 
 /** One open revision: its Y.Doc, the connection to the server, and what we know of both. */
 export interface CollabSession {
@@ -14,6 +16,10 @@ export interface CollabSession {
   readonly provider: WebsocketProvider;
   readonly connection: ConnectionMonitor;
   readonly persisted: PersistedTracker;
+  /** What the server lets this participant do with the text, live. */
+  readonly access: RevisionAccessTracker;
+  /** The words typed here that the server has not confirmed stored, for when it refuses them. */
+  readonly unconfirmed: UnconfirmedWords;
 }
 
 function collabUrl(): string {
@@ -36,16 +42,22 @@ function openSession(revisionId: string, user: PresenceUser): CollabSession & { 
   // must reach this one through the server, which checks and stores every change.
   const provider = new WebsocketProvider(collabUrl(), revisionId, ydoc, { disableBc: true, connect: false });
   provider.awareness.setLocalStateField('user', user);
-  // Both listen from the first message on, so they are in place before connecting.
+  // These listen from the first message on, so they are in place before connecting.
   const connection = new ConnectionMonitor(provider, browserNetwork, sessionEnded);
   const persisted = new PersistedTracker(provider);
+  const access = new RevisionAccessTracker(provider);
+  const unconfirmed = new UnconfirmedWords(ydoc.getXmlFragment(DOCUMENT_FIELD), persisted);
   provider.connect();
   return {
     ydoc,
     provider,
     connection,
     persisted,
+    access,
+    unconfirmed,
     close() {
+      unconfirmed.destroy();
+      access.destroy();
       persisted.destroy();
       connection.destroy();
       provider.destroy();

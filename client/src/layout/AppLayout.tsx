@@ -47,6 +47,7 @@ export function AppLayout() {
             {me.user.name}
             {participation && ` — ${participation.delegation.name} (${roleLabel[participation.role]})`}
           </span>
+          <Link to="/account">Your account</Link>
           <Form method="post" action="/sign-out">
             <button type="submit" className="zd-button">
               Sign out

@@ -1,18 +1,23 @@
 import { delegationColour } from '@zerodraft/shared/presence.ts';
-import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { fetchMeeting } from '../api/meetings.ts';
-import { loadSignedIn } from '../session/sign-in-redirect.ts';
+import { mayEver } from '@zerodraft/shared/roles/permissions.ts';
+import { Link } from 'react-router';
 import { DateTime } from '../time/DateTime.tsx';
 import { utcOffset, venueClock } from '../time/format.ts';
-import { revisionStateLabel, roleLabel } from './labels.ts';
-
-export function meetingLoader({ request, params }: LoaderFunctionArgs) {
-  return loadSignedIn(request, () => fetchMeeting(params.meetingId ?? '', request.signal));
-}
+import { formatMeetingDays } from '../time/venue-day.ts';
+import { revisionStateLabel, standingLabel } from './labels.ts';
+import { meetingPath, useMeeting } from './meeting-data.ts';
 
 export function MeetingPage() {
-  const { meeting, delegations, documents, participation } = useLoaderData<typeof meetingLoader>();
+  const { meeting, delegations, documents, participation } = useMeeting();
   const clock = venueClock(meeting);
+  const days = formatMeetingDays(meeting.startsOn, meeting.endsOn);
+  // The server decides every request; these only show the way to what this role may do.
+  const administration = [
+    { page: 'roster', text: 'Roster', shown: mayEver(participation, 'readRoster') },
+    { page: 'invitations', text: 'Invitations', shown: mayEver(participation, 'manageParticipants') },
+    { page: 'audit', text: 'Audit log', shown: mayEver(participation, 'readAuditLog') },
+    { page: 'settings', text: 'Meeting settings', shown: mayEver(participation, 'editMeeting') },
+  ].filter((link) => link.shown);
 
   return (
     <article className="zd-meeting">
@@ -25,6 +30,12 @@ export function MeetingPage() {
             <dt>Venue</dt>
             <dd>{meeting.venue}</dd>
           </div>
+          {days && (
+            <div>
+              <dt>Dates</dt>
+              <dd>{days}</dd>
+            </div>
+          )}
           <div>
             <dt>Time zone</dt>
             <dd>
@@ -34,11 +45,31 @@ export function MeetingPage() {
           <div>
             <dt>You represent</dt>
             <dd>
-              {participation.delegation.name} ({participation.delegation.code}) as {roleLabel[participation.role]}
+              {participation.delegation.name} ({participation.delegation.code})
+            </dd>
+          </div>
+          <div>
+            <dt>Your role</dt>
+            <dd>
+              <span className="zd-role">{standingLabel(participation)}</span>
             </dd>
           </div>
         </dl>
       </header>
+
+      {administration.length > 0 && (
+        <nav className="zd-admin-nav" aria-label="Meeting administration">
+          <ul>
+            {administration.map((link) => (
+              <li key={link.page}>
+                <Link className="zd-button" to={meetingPath(meeting.id, link.page)}>
+                  {link.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
 
       <section aria-labelledby="documents-title">
         <h2 id="documents-title">Documents</h2>

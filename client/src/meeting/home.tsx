@@ -1,19 +1,43 @@
-import { type LoaderFunctionArgs, redirect } from 'react-router';
-import { fetchMe } from '../api/session.ts';
-import { loadSignedIn } from '../session/sign-in-redirect.ts';
+import { Link, useRouteLoaderData } from 'react-router';
+import type { appLoader } from '../layout/AppLayout.tsx';
+import { standingLabel } from './labels.ts';
+import { meetingPath } from './meeting-data.ts';
 
-/** `/` opens the first meeting the user takes part in. */
-export async function homeLoader({ request }: LoaderFunctionArgs) {
-  const me = await loadSignedIn(request, () => fetchMe(request.signal));
-  const first = me.participations[0];
-  return first ? redirect(`/meetings/${encodeURIComponent(first.meetingId)}`) : null;
-}
-
-export function NoMeeting() {
+/** `/`: the meetings one takes part in, and the way to set up a new one. */
+export function HomePage() {
+  const me = useRouteLoaderData<typeof appLoader>('app');
+  const participations = me?.participations ?? [];
   return (
-    <div className="zd-page-error">
-      <h1>You are not registered in any meeting yet.</h1>
-      <p>The Secretariat registers delegations for each meeting. Ask them to add you, then sign in again.</p>
-    </div>
+    <article className="zd-home">
+      <title>Your meetings — Zerodraft</title>
+      <header className="zd-page-header zd-page-header-actions">
+        <h1>Your meetings</h1>
+        <Link to="/meetings/new" className="zd-button zd-button-primary">
+          Create a meeting
+        </Link>
+      </header>
+      {participations.length === 0 ? (
+        <div className="zd-page-error">
+          <h2>You are not registered in any meeting yet.</h2>
+          <p>
+            The Secretariat of a meeting invites each participant. Ask them for an invitation link, or create a meeting
+            if you are its Secretariat.
+          </p>
+        </div>
+      ) : (
+        <ul className="zd-meeting-list">
+          {participations.map((p) => (
+            <li key={p.meetingId}>
+              <Link to={meetingPath(p.meetingId)} className="zd-meeting-link">
+                {p.meetingTitle}
+              </Link>
+              <span className="zd-muted">
+                {p.delegation.name} — {standingLabel(p)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
   );
 }

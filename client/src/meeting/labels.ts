@@ -1,14 +1,21 @@
 import type { RevisionState } from '@zerodraft/shared/api/meetings.ts';
+import type { DelegationKind } from '@zerodraft/shared/api/participants.ts';
 import type { Role } from '@zerodraft/shared/api/session.ts';
+import { ROLE_NAMES } from '@zerodraft/shared/roles/permissions.ts';
 
 /** The words of DESIGN.md §1, as people at the meeting say them. */
-export const roleLabel: Record<Role, string> = {
-  chair: 'Chair',
-  bureau: 'Bureau',
-  facilitator: 'Facilitator',
-  secretariat: 'Secretariat',
-  delegation: 'Delegation',
-  observer: 'Observer',
+export const roleLabel: Readonly<Record<Role, string>> = ROLE_NAMES;
+
+/** A participant's role as the roster says it, the pen included: "Bureau (holds the pen)". */
+export function standingLabel({ role, hasPen }: { role: Role; hasPen: boolean }): string {
+  return role === 'bureau' && hasPen ? `${roleLabel.bureau} (holds the pen)` : roleLabel[role];
+}
+
+export const delegationKindLabel: Record<DelegationKind, string> = {
+  state: 'Member State',
+  observer_state: 'Observer State',
+  igo: 'Intergovernmental organisation',
+  ngo: 'Non-governmental organisation',
 };
 
 export const revisionStateLabel: Record<RevisionState, string> = {

@@ -15,7 +15,9 @@ export function RevisionPage() {
     delegation: participation.delegation.name,
     colour: delegationColour(participation.delegation.code),
   };
-  const note = revisionStateNote[revision.state];
+  // When the text is frozen the editor says why, in the server's words; only the note on a
+  // revision in preparation (who can see it) says something the editor does not.
+  const note = isOpenForChanges(revision.state) ? revisionStateNote[revision.state] : null;
 
   return (
     <article className="zd-revision">
@@ -35,12 +37,7 @@ export function RevisionPage() {
         </p>
         {note && <p className="zd-state-note">{note}</p>}
       </header>
-      <RevisionEditor
-        revisionId={revision.id}
-        user={user}
-        editable={isOpenForChanges(revision.state)}
-        label={`Text of ${revision.name}, ${document.title}`}
-      />
+      <RevisionEditor revisionId={revision.id} user={user} label={`Text of ${revision.name}, ${document.title}`} />
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { MessageType } from '@zerodraft/shared/protocol.ts';
+import { MessageType, type RevisionAccessMessage } from '@zerodraft/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -19,6 +19,8 @@ export class FakeCollabServer {
   answerBeforeAsking = false;
   /** While false, every connection attempt fails, as when the network is down. */
   reachable = true;
+  /** Sent first on every connection, as the real server does; null sends none. */
+  access: RevisionAccessMessage | null = null;
   #socket: FakeSocket | null = null;
   #uncommitted: number[] = [];
   #askAfterAnswer: Uint8Array | null = null;
@@ -67,6 +69,14 @@ export class FakeCollabServer {
     this.#socket?.deliver(encoding.toUint8Array(encoder));
   }
 
+  /** Tells the connected client what it may now do, as after a role change; a string is sent as is. */
+  sendAccess(access: RevisionAccessMessage | string): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Access);
+    encoding.writeVarString(encoder, typeof access === 'string' ? access : JSON.stringify(access));
+    this.#socket?.deliver(encoding.toUint8Array(encoder));
+  }
+
   /** Closes the connection from the server side, as a restart or a refusal does. */
   close(code: number, reason: string): void {
     const socket = this.#socket;
@@ -83,6 +93,7 @@ export class FakeCollabServer {
     this.#socket = socket;
     setTimeout(() => {
       socket.open();
+      if (this.access) this.sendAccess(this.access);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeSyncStep1(encoder, this.doc);
