@@ -41,7 +41,10 @@ export function createApp({ store, sessions, apiTokens, rooms, accessChanges, si
   app.use(securityHeaders(config));
   app.use('/api/*', csrfProtection(config));
   app.use('/api/*', requestBodyLimit(config.maxBodyBytes));
-  app.use(authenticate({ sessions, apiTokens }));
+  // Only the API and the collaboration endpoint need to know who asks; static files do not.
+  const identify = authenticate({ sessions, apiTokens });
+  app.use('/api/*', identify);
+  app.use(`${COLLAB_PATH}/*`, identify);
   app.route('/api', healthRoutes({ rooms }));
   app.route(
     '/api',
