@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { LastAdministratorError } from '../store/store.ts';
 
 /** An error a route means to send: the status, a stable code for programs, a sentence for people. */
 export class HttpError extends Error {
@@ -24,6 +25,14 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', `${wha
 export function errorResponse(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
     return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
+  }
+  if (error instanceof LastAdministratorError) {
+    return c.json(
+      {
+        error: { code: 'last_administrator', message: `${error.message} Give someone else one of these roles first.` },
+      },
+      409,
+    );
   }
   if (error instanceof z.ZodError) {
     const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');

@@ -86,28 +86,31 @@ export function meetingRoutes({ store }: { store: Store }) {
       // Creating a meeting takes a browser session: an API token lives inside one meeting.
       const session = requireSession(c);
       const request = await parseJson(c, CreateMeetingRequest);
-      const meeting = await store.createMeeting({
-        id: randomUUID(),
-        title: request.title,
-        symbol: request.symbol,
-        venue: request.venue,
-        timeZone: request.timeZone,
-        startsOn: request.startsOn ?? null,
-        endsOn: request.endsOn ?? null,
-      });
-      const delegation = await store.createDelegation({
-        id: randomUUID(),
-        meetingId: meeting.id,
-        ...delegationFrom(request.delegation),
-      });
-      await store.addParticipant({
-        meetingId: meeting.id,
-        userId: session.user.id,
-        delegationId: delegation.id,
-        role: 'secretariat',
-        hasPen: false,
-        sections: [],
-      });
+      const meetingId = randomUUID();
+      const delegationId = randomUUID();
+      // One transaction: a meeting never exists without the Secretariat who manages it.
+      const meeting = await store.createMeeting(
+        {
+          id: meetingId,
+          title: request.title,
+          symbol: request.symbol,
+          venue: request.venue,
+          timeZone: request.timeZone,
+          startsOn: request.startsOn ?? null,
+          endsOn: request.endsOn ?? null,
+        },
+        {
+          delegation: { id: delegationId, meetingId, ...delegationFrom(request.delegation) },
+          participant: {
+            meetingId,
+            userId: session.user.id,
+            delegationId,
+            role: 'secretariat',
+            hasPen: false,
+            sections: [],
+          },
+        },
+      );
       const creator = await standingIn(store, session, meeting.id);
       if (creator)
         await recordAct(store, creator, {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { mergeUpdates } from '../collab/room.ts';
 import { sqliteMigrations } from './migrations/sqlite.ts';
 import { SqliteStore } from './sqlite.ts';
+import { LastAdministratorError } from './store.ts';
 
 const dirs: string[] = [];
 function openStore(dir = mkdtempSync(join(tmpdir(), 'zd-store-'))) {
@@ -189,6 +190,36 @@ describe('SqliteStore', () => {
     const raw = new DatabaseSync(join(dir, 'zerodraft.db'));
     expect(raw.prepare('SELECT count(*) AS n FROM participant_sections').get()).toEqual({ n: 0 });
     raw.close();
+    await store.close();
+  });
+
+  it('never leaves a meeting without a Chair or Secretariat, and changes nothing when refused', async () => {
+    const { store } = openStore();
+    const { chair, japan } = await meetingWithPeople(store);
+    await expect(store.updateParticipant('m1', chair.id, { role: 'observer' })).rejects.toThrow(LastAdministratorError);
+    await expect(store.removeParticipant('m1', chair.id)).rejects.toThrow(LastAdministratorError);
+    expect(await store.findParticipant('m1', chair.id)).toMatchObject({ role: 'chair', delegationId: japan.id });
+    await store.close();
+  });
+
+  it('creates a meeting with its founding delegation and Secretariat in one transaction', async () => {
+    const { store } = openStore();
+    const founder = await store.createUser({ id: 'u-sec', email: 'sec@example.org', name: 'Sec', passwordHash: 'x' });
+    const meeting = { id: 'm2', title: 'CCM', symbol: 'CCM/MSP/2026', venue: 'Geneva', timeZone: 'Europe/Zurich' };
+    const delegation = { id: 'd-icrc', meetingId: 'm2', name: 'ICRC', code: 'ICRC', kind: 'igo' as const };
+    const participant = { meetingId: 'm2', userId: founder.id, delegationId: 'd-icrc', role: 'secretariat' as const };
+    await expect(
+      store.createMeeting(
+        { ...meeting, startsOn: null, endsOn: null },
+        { delegation, participant: { ...participant, userId: 'nobody', hasPen: false, sections: [] } },
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    expect(await store.findMeeting('m2')).toBeUndefined();
+    await store.createMeeting(
+      { ...meeting, startsOn: null, endsOn: null },
+      { delegation, participant: { ...participant, hasPen: false, sections: [] } },
+    );
+    expect(await store.findParticipant('m2', founder.id)).toMatchObject({ role: 'secretariat' });
     await store.close();
   });
 

@@ -18,6 +18,7 @@ import type {
   StoredRevisionContent,
   UserRecord,
 } from './store.ts';
+import { LastAdministratorError } from './store.ts';
 
 type Row = Record<string, SQLInputValue>;
 
@@ -96,8 +97,22 @@ export class SqliteStore implements Store {
     this.#run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
   }
 
-  async createMeeting(meeting: Omit<MeetingRecord, 'createdAt'>): Promise<MeetingRecord> {
+  async createMeeting(
+    meeting: Omit<MeetingRecord, 'createdAt'>,
+    founder?: { delegation: DelegationRecord; participant: ParticipantRecord },
+  ): Promise<MeetingRecord> {
     const record = { ...meeting, createdAt: now() };
+    return this.#transaction(() => {
+      this.#insertMeeting(record);
+      if (founder) {
+        this.#insertDelegation(founder.delegation);
+        this.#insertParticipant(founder.participant);
+      }
+      return record;
+    });
+  }
+
+  #insertMeeting(record: MeetingRecord): void {
     this.#run(
       `INSERT INTO meetings (id, title, symbol, venue, time_zone, starts_on, ends_on, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -112,7 +127,6 @@ export class SqliteStore implements Store {
         record.createdAt,
       ],
     );
-    return record;
   }
 
   async findMeeting(id: string): Promise<MeetingRecord | undefined> {
@@ -133,6 +147,11 @@ export class SqliteStore implements Store {
   }
 
   async createDelegation(delegation: DelegationRecord): Promise<DelegationRecord> {
+    this.#insertDelegation(delegation);
+    return delegation;
+  }
+
+  #insertDelegation(delegation: DelegationRecord): void {
     this.#run('INSERT INTO delegations (id, meeting_id, name, code, kind) VALUES (?, ?, ?, ?, ?)', [
       delegation.id,
       delegation.meetingId,
@@ -140,7 +159,6 @@ export class SqliteStore implements Store {
       delegation.code,
       delegation.kind,
     ]);
-    return delegation;
   }
 
   async findDelegation(id: string): Promise<DelegationRecord | undefined> {
@@ -152,6 +170,10 @@ export class SqliteStore implements Store {
   }
 
   async addParticipant(participant: ParticipantRecord): Promise<void> {
+    this.#insertParticipant(participant);
+  }
+
+  #insertParticipant(participant: ParticipantRecord): void {
     this.#transaction(() => {
       this.#run('INSERT INTO participants (meeting_id, user_id, delegation_id, role, has_pen) VALUES (?, ?, ?, ?, ?)', [
         participant.meetingId,
@@ -190,12 +212,24 @@ export class SqliteStore implements Store {
         [next.delegationId, next.role, Number(next.hasPen), meetingId, userId],
       );
       if (changes.sections) this.#replaceSections(meetingId, userId, changes.sections);
+      this.#keepAnAdministrator(meetingId);
       return next;
     });
   }
 
   async removeParticipant(meetingId: string, userId: string): Promise<void> {
-    this.#run('DELETE FROM participants WHERE meeting_id = ? AND user_id = ?', [meetingId, userId]);
+    this.#transaction(() => {
+      this.#run('DELETE FROM participants WHERE meeting_id = ? AND user_id = ?', [meetingId, userId]);
+      this.#keepAnAdministrator(meetingId);
+    });
+  }
+
+  /** Called inside a change's transaction: throwing rolls the change back. */
+  #keepAnAdministrator(meetingId: string): void {
+    const row = this.#prepare(
+      `SELECT count(*) AS n FROM participants WHERE meeting_id = ? AND role IN ('chair', 'secretariat')`,
+    ).get(meetingId) as { n: number };
+    if (row.n === 0) throw new LastAdministratorError();
   }
 
   async listParticipations(userId: string): Promise<ParticipantRecord[]> {
@@ -430,6 +464,8 @@ export class SqliteStore implements Store {
   }
 
   #transaction<T>(work: () => T): T {
+    // Nested calls join the transaction already open, so composite writes stay one unit.
+    if (this.#db.isTransaction) return work();
     this.#db.exec('BEGIN IMMEDIATE');
     try {
       const result = work();

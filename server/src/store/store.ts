@@ -133,6 +133,17 @@ export interface StoredRevisionContent {
 }
 
 /**
+ * A change that would leave a meeting with no Chair and no Secretariat, so nobody could manage
+ * it any more. The store refuses it inside the change's own transaction, so two administrators
+ * demoting each other at the same moment cannot both succeed.
+ */
+export class LastAdministratorError extends Error {
+  constructor() {
+    super('This would leave the meeting without a Chair or Secretariat to manage it.');
+  }
+}
+
+/**
  * Folds a snapshot and the updates after it into one new snapshot. Supplied by the caller so
  * the store stays ignorant of Yjs.
  */
@@ -149,7 +160,11 @@ export interface Store {
   listSessions(userId: string): Promise<SessionRecord[]>;
   deleteSession(tokenHash: string): Promise<void>;
 
-  createMeeting(meeting: Omit<MeetingRecord, 'createdAt'>): Promise<MeetingRecord>;
+  /** Creates a meeting and, in the same transaction, its founding delegation and participant. */
+  createMeeting(
+    meeting: Omit<MeetingRecord, 'createdAt'>,
+    founder?: { delegation: DelegationRecord; participant: ParticipantRecord },
+  ): Promise<MeetingRecord>;
   findMeeting(id: string): Promise<MeetingRecord | undefined>;
   updateMeeting(id: string, changes: Partial<Omit<MeetingRecord, 'id' | 'createdAt'>>): Promise<MeetingRecord>;
   createDelegation(delegation: DelegationRecord): Promise<DelegationRecord>;
@@ -158,11 +173,13 @@ export interface Store {
   addParticipant(participant: ParticipantRecord): Promise<void>;
   findParticipant(meetingId: string, userId: string): Promise<ParticipantRecord | undefined>;
   listParticipants(meetingId: string): Promise<ParticipantRecord[]>;
+  /** Throws `LastAdministratorError` (and changes nothing) if no Chair or Secretariat would remain. */
   updateParticipant(
     meetingId: string,
     userId: string,
     changes: Partial<Pick<ParticipantRecord, 'delegationId' | 'role' | 'hasPen' | 'sections'>>,
   ): Promise<ParticipantRecord>;
+  /** Throws `LastAdministratorError` (and changes nothing) if it would remove the last Chair or Secretariat. */
   removeParticipant(meetingId: string, userId: string): Promise<void>;
   /** The user's place in each meeting they belong to. */
   listParticipations(userId: string): Promise<ParticipantRecord[]>;
