@@ -80,6 +80,27 @@ describe('Who may change the text, decided by the server on every message', () =
     expect(await storedText(server.databasePath, revisionId)).not.toContain('Secretariat text.');
   });
 
+  it('lets a reader reconnect without being refused, although its sync carries the deletions it knows', async () => {
+    const server = await newServer();
+    const { cookie: chairCookie, revisionId } = await openDemo(server.url, chair);
+    const kenya = await newClient(server.url, revisionId, chairCookie);
+    const words = appendParagraph(kenya.doc, 'A paragraph the Chair takes back.');
+    words.delete(0, 2);
+    const reader = await newClient(
+      server.url,
+      revisionId,
+      await signIn(server.url, secretariat.email, secretariat.password),
+    );
+    await waitFor(() => documentText(reader.doc).includes('paragraph the Chair takes back'), { what: 'the text' });
+
+    reader.provider.disconnect();
+    reader.provider.connect();
+    await waitFor(() => reader.provider.synced, { what: 'the reader to sync again' });
+    appendParagraph(kenya.doc, 'The Chair carries on.');
+    await waitFor(() => documentText(reader.doc).includes('The Chair carries on.'), { what: 'the live text' });
+    expect(reader.closes.filter((c) => c.code >= 4400)).toEqual([]);
+  });
+
   it('switches an open connection between writing and reading when the Chair changes the role, without a reconnect', async () => {
     const server = await newServer();
     const { cookie: chairCookie, revisionId } = await openDemo(server.url, chair);

@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { Awareness } from 'y-protocols/awareness';
 import type { Connection } from './connection.ts';
 
 interface AwarenessEntry {
@@ -38,33 +37,27 @@ export function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
 /**
  * The awareness update a connection sent, made truthful (DESIGN.md §3: nobody can appear as
  * someone else): every state it publishes carries the server's `user` for that connection, and
- * it may speak only for awareness client ids that are not another person's.
+ * it may speak only for awareness client ids that are its user's.
  *
- * A client id belongs to the first connection that mentions it while the room has never seen
- * it: a provider announces its id the moment it connects, before anyone else can learn it.
- * An id another connection of the same user holds passes (a reconnecting tab). Stock
- * y-websocket clients echo the states they receive; those are dropped or, being no newer,
- * ignored by the awareness. Throws on an update that cannot be decoded.
+ * An id belongs, for the room's lifetime, to the user whose connection first mentions it: a
+ * provider announces its id the moment it connects, before anyone else can learn it, and keeps
+ * it across reconnects. Stock y-websocket clients echo the states they receive; echoes of
+ * another user's ids are dropped, echoes of one's own are no newer and ignored by the awareness.
+ * `owners` is updated with the ids claimed. Throws on an update that cannot be decoded.
  */
 export function truthfulPresence(
   update: Uint8Array,
   sender: Connection,
-  others: Iterable<Connection>,
-  awareness: Awareness,
-): { update: Uint8Array | null; claims: number[] } {
-  const claimedBy = new Map<number, Connection>();
-  for (const other of others) {
-    if (other === sender) continue;
-    for (const id of other.awarenessClients) claimedBy.set(id, other);
-  }
+  owners: Map<number, string>,
+  serverClientId: number,
+): Uint8Array | null {
   const kept: AwarenessEntry[] = [];
-  const claims: number[] = [];
   for (const entry of decodeEntries(update)) {
-    if (entry.clientId === awareness.clientID) continue;
-    const holder = claimedBy.get(entry.clientId);
-    if (holder && holder.user.id !== sender.user.id) continue;
-    if (!holder && !awareness.meta.has(entry.clientId)) claims.push(entry.clientId);
+    if (entry.clientId === serverClientId) continue;
+    const owner = owners.get(entry.clientId);
+    if (owner !== undefined && owner !== sender.user.id) continue;
     kept.push({ ...entry, state: entry.state && { ...entry.state, user: sender.presence } });
   }
-  return { update: kept.length > 0 ? encodeEntries(kept) : null, claims };
+  for (const { clientId } of kept) owners.set(clientId, sender.user.id);
+  return kept.length > 0 ? encodeEntries(kept) : null;
 }

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.ts';
 import type { Connection } from './connection.ts';
 import { encodeEntries, truthfulPresence } from './presence.ts';
 import { ProtocolError } from './protocol-error.ts';
+import { ShadowDoc } from './shadow.ts';
 
 const SyncStep1 = 0;
 const SyncStep2 = 1;
@@ -22,7 +23,14 @@ export interface RoomOptions {
 /** Folds stored updates into one, garbage-collecting deleted content on the way. */
 export function mergeUpdates(parts: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc();
-  for (const part of parts) Y.applyUpdate(doc, part);
+  for (const part of parts) {
+    try {
+      Y.applyUpdate(doc, part);
+    } catch (error) {
+      // As on load: one unreadable part must not stop the log from ever being compacted.
+      console.error('Compaction skipped a stored update that cannot be applied', error);
+    }
+  }
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;
@@ -51,6 +59,10 @@ export class Room {
   readonly #compactAfterUpdates: number;
   readonly #compactAfterBytes: number;
   #queue: Promise<void> = Promise.resolve();
+  /** Set once loaded; see `ShadowDoc`. */
+  #shadow!: ShadowDoc;
+  /** Which user each awareness client id belongs to, for the room's lifetime; see `truthfulPresence`. */
+  readonly #presenceOwners = new Map<number, string>();
   #updatesSinceCompaction = 0;
   #bytesSinceCompaction = 0;
 
@@ -75,6 +87,7 @@ export class Room {
         }
       }
     });
+    room.#shadow = new ShadowDoc(room.doc);
     room.#updatesSinceCompaction = content.updates.length;
     room.#bytesSinceCompaction = content.updates.reduce((n, u) => n + u.length, 0);
     room.doc.on('update', (update: Uint8Array, origin: unknown) => room.#broadcastUpdate(update, origin));
@@ -151,6 +164,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.#shadow.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -165,14 +179,13 @@ export class Room {
         const update = decode(() => decoding.readVarUint8Array(decoder));
         // Presence of someone who already left would linger until it times out.
         if (!this.connections.has(connection)) return;
-        let truthful: ReturnType<typeof truthfulPresence>;
+        let truthful: Uint8Array | null;
         try {
-          truthful = truthfulPresence(update, connection, this.connections, this.awareness);
+          truthful = truthfulPresence(update, connection, this.#presenceOwners, this.awareness.clientID);
         } catch {
           throw new ProtocolError(CloseCode.MalformedMessage, 'invalid awareness update');
         }
-        for (const id of truthful.claims) connection.awarenessClients.add(id);
-        if (truthful.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful.update, connection);
+        if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, connection);
         return;
       }
       case MessageType.QueryAwareness:
@@ -224,16 +237,25 @@ export class Room {
 
   async #applyFromClient(connection: Connection, update: Uint8Array): Promise<void> {
     if (isEmptyUpdate(update)) return;
+    // DESIGN.md §3: tried on the shadow first; refused updates are not applied, stored or relayed.
+    const trial = this.#shadow.try(update, this.doc);
+    if (trial === 'invalid') throw new ProtocolError(CloseCode.MalformedMessage, 'not a valid Yjs update');
+    if (trial === 'incomplete') {
+      throw new ProtocolError(CloseCode.MalformedMessage, 'the update depends on changes the server does not have');
+    }
+    if (trial === 'no-op') return;
     const { access } = connection.standing;
-    // DESIGN.md §3: refused updates are not applied, not stored, not relayed.
-    if (!access.write) throw new ProtocolError(CloseCode.UpdateRefused, access.reason);
-    try {
-      Y.decodeUpdate(update);
-    } catch {
-      throw new ProtocolError(CloseCode.MalformedMessage, 'not a valid Yjs update');
+    if (!access.write) {
+      this.#shadow.rebuild(this.doc);
+      throw new ProtocolError(CloseCode.UpdateRefused, access.reason);
     }
     // DESIGN.md §4: durable before anyone else can see it.
-    await this.#store.appendUpdate(this.revisionId, update);
+    try {
+      await this.#store.appendUpdate(this.revisionId, update);
+    } catch (error) {
+      this.#shadow.rebuild(this.doc);
+      throw error;
+    }
     Y.applyUpdate(this.doc, update, connection);
     this.#updatesSinceCompaction += 1;
     this.#bytesSinceCompaction += update.length;

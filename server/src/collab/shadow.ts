@@ -1,0 +1,59 @@
+import * as Y from 'yjs';
+
+export type Trial = 'changes' | 'no-op' | 'invalid' | 'incomplete';
+
+/**
+ * A copy of a room's document on which every incoming update is tried before it is accepted
+ * (DESIGN.md §3, step 1). It tells apart an update that changes nothing (a reader's sync step 2
+ * on reconnect carries the whole delete set), one that cannot be applied, and one that depends
+ * on changes the server does not have, so none of them is stored or relayed.
+ */
+export class ShadowDoc {
+  #doc: Y.Doc;
+
+  constructor(source: Y.Doc) {
+    this.#doc = ShadowDoc.#copy(source);
+  }
+
+  /**
+   * Applies the update to the copy. Anything but `changes` leaves the copy as it was, or is
+   * rebuilt from `source`; after `changes` the copy holds the update, as the room's document
+   * will once it is stored.
+   */
+  try(update: Uint8Array, source: Y.Doc): Trial {
+    let changed = false;
+    const mark = () => {
+      changed = true;
+    };
+    this.#doc.on('update', mark);
+    try {
+      Y.applyUpdate(this.#doc, update);
+    } catch {
+      this.rebuild(source);
+      return 'invalid';
+    } finally {
+      this.#doc.off('update', mark);
+    }
+    if (this.#doc.store.pendingStructs !== null || this.#doc.store.pendingDs !== null) {
+      this.rebuild(source);
+      return 'incomplete';
+    }
+    return changed ? 'changes' : 'no-op';
+  }
+
+  /** Makes the copy equal to the room's document again, after an update tried on it was refused. */
+  rebuild(source: Y.Doc): void {
+    this.#doc.destroy();
+    this.#doc = ShadowDoc.#copy(source);
+  }
+
+  destroy(): void {
+    this.#doc.destroy();
+  }
+
+  static #copy(source: Y.Doc): Y.Doc {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(source));
+    return copy;
+  }
+}
