@@ -197,7 +197,7 @@ describe('Invitations', () => {
     });
     const created = await api(server.url, 'POST', `/api/meetings/${meetingId}/invitations`, {
       cookie,
-      body: { email: 'ana.lima@itamaraty.example', role: 'bureau', hasPen: true, delegationId: delegationId('Brazil') },
+      body: { email: 'ana.lima@itamaraty.example', role: 'bureau', delegationId: delegationId('Brazil') },
     });
     const token = tokenOf(CreatedInvitation.parse(await created.json()).url);
     expect(
@@ -242,5 +242,41 @@ describe('Invitations', () => {
     });
     expect(pen.status).toBe(400);
     expect(ApiError.parse(await pen.json()).error.message).toMatch(/Bureau/);
+  });
+
+  it('keeps the pen for the Chair to give, one pending link per person, and never overwrites a place', async () => {
+    const server = await newServer();
+    const { cookie, meetingId, delegationId } = await asSecretariat(server);
+    const invite = (body: Record<string, unknown>) =>
+      api(server.url, 'POST', `/api/meetings/${meetingId}/invitations`, { cookie, body });
+
+    const chairInvitation = await invite({
+      email: 'vice@chile.example',
+      role: 'chair',
+      delegationId: delegationId('Brazil'),
+    });
+    expect(chairInvitation.status).toBe(403);
+    expect(ApiError.parse(await chairInvitation.json()).error.message).toMatch(
+      /Only the Chair gives or takes away the pen/,
+    );
+
+    const first = await invite({
+      email: 'two.links@brazil.example',
+      role: 'observer',
+      delegationId: delegationId('Brazil'),
+    });
+    expect(first.status).toBe(201);
+    const second = await invite({
+      email: 'two.links@brazil.example',
+      role: 'delegation',
+      delegationId: delegationId('Brazil'),
+    });
+    expect(second.status).toBe(409);
+
+    const token = tokenOf(CreatedInvitation.parse(await first.json()).url);
+    const accepted = await api(server.url, 'POST', `/api/invitations/${token}/accept`, {
+      body: { name: 'Rafael Souza', password: 'a-long-password-1' },
+    });
+    expect(accepted.status).toBe(200);
   });
 });

@@ -263,20 +263,22 @@ describe('Meetings, delegations and roles over REST', () => {
     expect((await mexico('PATCH', participant, { role: 'chair' })).status).toBe(403);
   });
 
-  it('never leaves a meeting without a Chair or Secretariat to manage it', async () => {
+  it('lets nobody change their own place, and keeps the pen with the Chair to give', async () => {
     const { chair, secretariat, meetingId } = await demoMeeting();
     const { user: chairUser } = Me.parse((await chair('GET', '/me')).json);
     const { user: secretariatUser } = Me.parse((await secretariat('GET', '/me')).json);
+    const place = (userId: string) => `/meetings/${meetingId}/participants/${userId}`;
 
-    const removed = await chair('DELETE', `/meetings/${meetingId}/participants/${secretariatUser.id}`);
-    expect(removed.status, removed.text).toBe(204);
-    const demoted = await chair('PATCH', `/meetings/${meetingId}/participants/${chairUser.id}`, { role: 'delegation' });
-    expect(demoted.status).toBe(409);
-    expect(demoted.json.error.message).toMatch(/without a Chair or Secretariat to manage it/);
-    expect((await chair('DELETE', `/meetings/${meetingId}/participants/${chairUser.id}`)).status).toBe(409);
-    expect(
-      (await chair('PATCH', `/meetings/${meetingId}/participants/${chairUser.id}`, { role: 'secretariat' })).status,
-    ).toBe(200);
+    const promoted = await secretariat('PATCH', place(secretariatUser.id), { role: 'chair' });
+    expect(promoted.status).toBe(403);
+    expect(promoted.json.error.message).toMatch(/own role/);
+    const demoted = await chair('PATCH', place(chairUser.id), { role: 'delegation' });
+    expect(demoted.status).toBe(403);
+    expect((await chair('DELETE', place(chairUser.id))).status).toBe(403);
+    const chairDemotedBySecretariat = await secretariat('PATCH', place(chairUser.id), { role: 'observer' });
+    expect(chairDemotedBySecretariat.status).toBe(403);
+    expect(chairDemotedBySecretariat.json.error.message).toMatch(/Only the Chair gives or takes away the pen/);
+    expect((await chair('PATCH', place(secretariatUser.id), { role: 'bureau', hasPen: true })).status).toBe(200);
   });
 
   it('removes a participant, for whom the meeting then no longer exists', async () => {

@@ -175,7 +175,8 @@ describe('administering the meeting, by standing (REST)', () => {
       api(`/api/meetings/${meetingId}/invitations`, cookie, {
         method: 'POST',
         body: JSON.stringify({
-          email: 'new.delegate@mexico.example',
+          // One each: a second pending invitation for the same person is refused.
+          email: `new.delegate.${Math.random().toString(36).slice(2)}@mexico.example`,
           role: 'delegation',
           delegationId: mexicoDelegationId,
         }),

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { LastAdministratorError } from '../store/store.ts';
+import { AlreadyParticipantError, LastAdministratorError } from '../store/store.ts';
 
 /** An error a route means to send: the status, a stable code for programs, a sentence for people. */
 export class HttpError extends Error {
@@ -25,6 +25,9 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', `${wha
 export function errorResponse(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
     return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
+  }
+  if (error instanceof AlreadyParticipantError) {
+    return c.json({ error: { code: 'already_participant', message: error.message } }, 409);
   }
   if (error instanceof LastAdministratorError) {
     return c.json(

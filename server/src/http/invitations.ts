@@ -15,6 +15,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { SignInLimiter } from '../auth/rate-limit.ts';
 import { hashToken, type Sessions } from '../auth/sessions.ts';
 import type { AccessChanges } from '../authz/access-changes.ts';
+import { authorizePlacement } from '../authz/placement.ts';
 import { authorize, standingIn } from '../authz/standing.ts';
 import type { Config } from '../config.ts';
 import type { InvitationRecord, Store, UserRecord } from '../store/store.ts';
@@ -131,6 +132,21 @@ export function invitationRoutes({ store, sessions, signInLimiter, accessChanges
         throw new HttpError(400, 'invalid_request', 'Only a Facilitator is assigned sections.');
       const email = request.email.toLowerCase();
       const user = await store.findUserByEmail(email);
+      const alreadyInvited = (await store.listInvitations(meetingId)).find(
+        (i) => i.email === email && i.acceptedAt === null && new Date(i.expiresAt) > new Date(),
+      );
+      if (alreadyInvited) {
+        throw new HttpError(
+          409,
+          'already_invited',
+          `${email} already has an invitation to this meeting that has not been used; it expires at ${alreadyInvited.expiresAt}.`,
+        );
+      }
+      authorizePlacement(inMeeting, {
+        userId: user?.id ?? null,
+        before: null,
+        after: { role: request.role, hasPen: request.hasPen ?? false },
+      });
       if (user && (await store.findParticipant(meetingId, user.id)))
         throw new HttpError(
           409,

@@ -70,7 +70,7 @@ describe('participant routes', () => {
     );
     expect((await chair.request('/api/meetings/m1/participants/u-lucia', patch({ hasPen: true }))).status).toBe(400);
     expect((await chair.request('/api/meetings/m1/participants/u-chair', patch({ role: 'observer' }))).status).toBe(
-      409,
+      403,
     );
     expect((await chair.request('/api/meetings/m1/participants/u-lucia', patch({ role: 'delegation' }))).status).toBe(
       200,

@@ -9,6 +9,7 @@ import { ROLE_NAMES, type Role } from '@zerodraft/shared/roles/permissions.ts';
 import { Hono } from 'hono';
 import { changesBetween, personIn, recordAct } from '../audit/audit-log.ts';
 import type { AccessChanges } from '../authz/access-changes.ts';
+import { authorizePlacement } from '../authz/placement.ts';
 import { authorize, type MeetingStanding } from '../authz/standing.ts';
 import type { DelegationRecord, ParticipantRecord, Store } from '../store/store.ts';
 import type { AppEnv } from './context.ts';
@@ -108,6 +109,7 @@ export function participantRoutes({ store, accessChanges }: { store: Store; acce
         sections: role === 'facilitator' ? (request.sections ?? before.sections) : [],
         delegationId: delegation.id,
       };
+      authorizePlacement(standing, { userId: before.userId, before, after });
       if (!ADMINISTRATORS.includes(role)) {
         await keepAnAdministrator(standing, before, `Changing ${target.user.name}'s role to ${ROLE_NAMES[role]}`);
       }
@@ -131,6 +133,7 @@ export function participantRoutes({ store, accessChanges }: { store: Store; acce
       const standing = await requireStanding(c, store, c.req.param('meetingId'));
       authorize(standing, 'manageParticipants');
       const { participant, delegation, user } = await targetOf(standing, c.req.param('userId'));
+      authorizePlacement(standing, { userId: participant.userId, before: participant, after: null });
       await keepAnAdministrator(standing, participant, `Removing ${user.name}`);
       await store.removeParticipant(standing.meeting.id, participant.userId);
       await recordAct(store, standing, {

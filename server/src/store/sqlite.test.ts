@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { mergeUpdates } from '../collab/room.ts';
 import { sqliteMigrations } from './migrations/sqlite.ts';
 import { SqliteStore } from './sqlite.ts';
-import { LastAdministratorError } from './store.ts';
+import { AlreadyParticipantError, LastAdministratorError } from './store.ts';
 
 const dirs: string[] = [];
 function openStore(dir = mkdtempSync(join(tmpdir(), 'zd-store-'))) {
@@ -275,7 +275,7 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
-  it("moves someone who already takes part to the invitation's role and delegation", async () => {
+  it('never lets an invitation overwrite the place of someone who already takes part', async () => {
     const { store } = openStore();
     const { mexico, japan, chair, lucia } = await meetingWithPeople(store);
     await store.addParticipant({
@@ -298,13 +298,11 @@ describe('SqliteStore', () => {
       invitedBy: chair.id,
       expiresAt: inAnHour(),
     });
-    expect(await store.acceptInvitation('i1', lucia.id, new Date().toISOString())).toBe(true);
-    expect(await store.listParticipants('m1')).toHaveLength(2);
-    expect(await store.findParticipant('m1', lucia.id)).toMatchObject({
-      delegationId: mexico.id,
-      role: 'bureau',
-      hasPen: true,
-    });
+    await expect(store.acceptInvitation('i1', lucia.id, new Date().toISOString())).rejects.toThrow(
+      AlreadyParticipantError,
+    );
+    expect(await store.findParticipant('m1', lucia.id)).toMatchObject({ delegationId: japan.id, role: 'observer' });
+    expect((await store.listInvitations('m1'))[0]?.acceptedAt).toBeNull();
     await store.close();
   });
 

@@ -18,7 +18,7 @@ import type {
   StoredRevisionContent,
   UserRecord,
 } from './store.ts';
-import { LastAdministratorError } from './store.ts';
+import { AlreadyParticipantError, LastAdministratorError } from './store.ts';
 
 type Row = Record<string, SQLInputValue>;
 
@@ -276,19 +276,22 @@ export class SqliteStore implements Store {
   async acceptInvitation(id: string, userId: string, now: string): Promise<boolean> {
     // The conditional UPDATE is the claim: of two acceptances racing, only one changes a row.
     return this.#transaction(() => {
+      const invitation = this.#one('SELECT * FROM invitations WHERE id = ?', [id], toInvitation);
+      if (!invitation || invitation.acceptedAt !== null || invitation.expiresAt <= now) return false;
+      if (this.#findParticipant(invitation.meetingId, userId)) throw new AlreadyParticipantError();
       const claimed = this.#run(
         `UPDATE invitations SET accepted_at = ?, accepted_by = ?
          WHERE id = ? AND accepted_at IS NULL AND expires_at > ?`,
         [now, userId, id, now],
       );
       if (claimed.changes !== 1) return false;
-      const invitation = this.#one('SELECT * FROM invitations WHERE id = ?', [id], toInvitation) as InvitationRecord;
-      this.#run(
-        `INSERT INTO participants (meeting_id, user_id, delegation_id, role, has_pen) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (meeting_id, user_id) DO UPDATE SET
-           delegation_id = excluded.delegation_id, role = excluded.role, has_pen = excluded.has_pen`,
-        [invitation.meetingId, userId, invitation.delegationId, invitation.role, Number(invitation.hasPen)],
-      );
+      this.#run('INSERT INTO participants (meeting_id, user_id, delegation_id, role, has_pen) VALUES (?, ?, ?, ?, ?)', [
+        invitation.meetingId,
+        userId,
+        invitation.delegationId,
+        invitation.role,
+        Number(invitation.hasPen),
+      ]);
       this.#replaceSections(invitation.meetingId, userId, invitation.sections);
       return true;
     });

@@ -143,6 +143,13 @@ export class LastAdministratorError extends Error {
   }
 }
 
+/** An invitation accepted by someone who already takes part in its meeting: their place stays as it is. */
+export class AlreadyParticipantError extends Error {
+  constructor() {
+    super('You already take part in this meeting; the Chair or the Secretariat changes your role on the roster.');
+  }
+}
+
 /**
  * Folds a snapshot and the updates after it into one new snapshot. Supplied by the caller so
  * the store stays ignorant of Yjs.
@@ -191,7 +198,9 @@ export interface Store {
   listInvitations(meetingId: string): Promise<InvitationRecord[]>;
   /**
    * Marks the invitation used by `userId` and adds them as its participant, in one transaction;
-   * false (and nothing changed) if it was already used or has expired by `now`.
+   * false (and nothing changed) if it was already used or has expired by `now`. Throws
+   * `AlreadyParticipantError` (and changes nothing) if they already take part in the meeting:
+   * an invitation never overwrites a place set on the roster.
    */
   acceptInvitation(id: string, userId: string, now: string): Promise<boolean>;
 
