@@ -39,10 +39,11 @@ export class Connection {
     return this.#standing;
   }
 
-  /** Replaces what the participant may do, e.g. after a role change, and tells their client. */
+  /** Replaces what the participant may do, e.g. after a role change, and tells their client if that changed. */
   set standing(standing: RevisionStanding) {
+    const changed = JSON.stringify(standing.access) !== JSON.stringify(this.#standing.access);
     this.#standing = standing;
-    this.sendAccess();
+    if (changed) this.sendAccess();
   }
 
   /** Who this connection is, as every other client will see it: set by the server, never by the client. */

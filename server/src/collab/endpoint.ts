@@ -1,5 +1,5 @@
 import { upgradeWebSocket } from '@hono/node-server';
-import { CloseCode } from '@zerodraft/shared/protocol.ts';
+import { CloseCode, type CloseReason } from '@zerodraft/shared/protocol.ts';
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
 import { standingOnRevision } from '../authz/standing.ts';
@@ -55,6 +55,7 @@ export function collabRoutes({ store, rooms, maxMessageBytes, allowedOrigins }: 
           const room = rooms.open(revisionId).then(
             (r) => {
               r.join(connection);
+              void rooms.reassess(r, connection);
               return r;
             },
             (error) => {
@@ -65,12 +66,17 @@ export function collabRoutes({ store, rooms, maxMessageBytes, allowedOrigins }: 
           );
           const socket = connection.socket;
           socket.on('message', (data: Buffer, isBinary: boolean) => {
+            // Refused in turn, behind the messages that arrived before it, which are still stored.
+            const refuseInTurn = (close: CloseReason, detail: string) =>
+              void room.then((r) =>
+                r ? r.enqueue(() => connection.refuse(close, detail)) : connection.refuse(close, detail),
+              );
             if (!isBinary) {
-              connection.refuse(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
+              refuseInTurn(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
               return;
             }
             if (data.byteLength > maxMessageBytes) {
-              connection.refuse(
+              refuseInTurn(
                 CloseCode.MessageTooBig,
                 `${formatBytes(data.byteLength)} is over the ${formatBytes(maxMessageBytes)} limit`,
               );

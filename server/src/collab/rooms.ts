@@ -59,7 +59,8 @@ export class Rooms implements AccessChanges {
   /** Call when a connection left; starts the idle countdown once the room is empty. */
   released(room: Room): void {
     const entry = this.#entries.get(room.revisionId);
-    if (!entry || room.connections.size > 0) return;
+    // An unloaded room's last leaver must not start the countdown of its successor.
+    if (!entry || !this.#loaded.has(room) || room.connections.size > 0) return;
     clearTimeout(entry.idleTimer);
     entry.idleTimer = setTimeout(() => {
       if (room.connections.size === 0) void this.#unload(room);
@@ -76,15 +77,30 @@ export class Rooms implements AccessChanges {
   participantChanged(meetingId: string, userId: string): void {
     for (const room of this.#loaded) {
       for (const connection of room.connections) {
-        if (connection.meetingId === meetingId && connection.user.id === userId) void this.#reassess(room, connection);
+        if (connection.meetingId === meetingId && connection.user.id === userId) void this.reassess(room, connection);
       }
     }
   }
 
-  /** Applies a participant's new standing to one open connection: new mode, or closed with the reason. */
-  async #reassess(room: Room, connection: Connection): Promise<void> {
+  /**
+   * Applies a participant's current standing to one open connection: new mode, or closed with
+   * the reason. Also called right after a connection joins, for a change or a sign-out that
+   * happened while its revision was still loading, when it was in no room to be found.
+   */
+  async reassess(room: Room, connection: Connection): Promise<void> {
     try {
-      const standing = await standingOnRevision(this.#options.store, connection.principal, room.revisionId);
+      const { principal } = connection;
+      const signedIn =
+        principal.kind === 'session'
+          ? (await this.#options.store.findSession(principal.tokenHash)) !== undefined
+          : (await this.#options.store.listApiTokens(principal.user.id)).some(
+              (t) => t.id === principal.tokenId && t.revokedAt === null,
+            );
+      if (!signedIn) {
+        connection.close(CloseCode.Unauthorized);
+        return;
+      }
+      const standing = await standingOnRevision(this.#options.store, principal, room.revisionId);
       if (standing) {
         connection.standing = standing;
         room.refreshPresence(connection);
@@ -109,6 +125,8 @@ export class Rooms implements AccessChanges {
         await this.#unload(room);
       }),
     );
+    // Unloads already under way (idle rooms) finish storing before the store is closed.
+    await Promise.all(this.#unloading.values());
   }
 
   async #unload(room: Room): Promise<void> {

@@ -41,7 +41,8 @@ export function errorResponse(error: Error, c: Context): Response {
     const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
     return c.json({ error: { code: 'invalid_request', message: `The request is invalid. ${detail}` } }, 400);
   }
-  console.error('Unexpected error on', c.req.method, c.req.path, error);
+  // The route pattern, not the path: a path can hold a secret (an invitation token).
+  console.error('Unexpected error on', c.req.method, c.req.routePath, error);
   return c.json({ error: { code: 'internal', message: 'Something went wrong on the server. Try again.' } }, 500);
 }
 

@@ -66,7 +66,7 @@ export function securityHeaders(config: Pick<Config, 'cookieSecure'>): Middlewar
       scriptSrc: ["'self'"],
       // ProseMirror and TipTap set style attributes and insert a stylesheet of their own.
       styleSrc: ["'self'", "'unsafe-inline'"],
-      connectSrc: ["'self'", 'ws:', 'wss:'],
+      connectSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
