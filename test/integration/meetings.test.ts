@@ -75,19 +75,25 @@ describe('Meetings, delegations and roles over REST', () => {
   });
 
   it('creates a meeting whose creator becomes its Secretariat, and lets them edit it', async () => {
-    const { mexico } = await demoMeeting();
-    const created = await mexico('POST', '/meetings', { ...bms8, delegation: { stateCode: 'MEX' } });
+    const { mexico, secretariat } = await demoMeeting();
+    const byDelegate = await mexico('POST', '/meetings', { ...bms8, delegation: { stateCode: 'MEX' } });
+    expect(byDelegate.status).toBe(403);
+    expect(byDelegate.json.error.message).toMatch(/Secretariat/);
+    const created = await secretariat('POST', '/meetings', { ...bms8, delegation: { stateCode: 'MEX' } });
     expect(created.status, created.text).toBe(201);
     const { meeting } = MeetingSaved.parse(created.json);
     expect(meeting).toMatchObject(bms8);
 
-    const detail = MeetingDetail.parse((await mexico('GET', `/meetings/${meeting.id}`)).json);
+    const detail = MeetingDetail.parse((await secretariat('GET', `/meetings/${meeting.id}`)).json);
     expect(detail.participation).toMatchObject({ role: 'secretariat', delegation: { name: 'Mexico', code: 'MEX' } });
     expect(detail.delegations).toEqual([{ id: detail.participation.delegation.id, name: 'Mexico', code: 'MEX' }]);
-    const list = MeetingList.parse((await mexico('GET', '/meetings')).json);
+    const list = MeetingList.parse((await secretariat('GET', '/meetings')).json);
     expect(list.meetings.map((m) => m.title)).toContain(bms8.title);
 
-    const edited = await mexico('PATCH', `/meetings/${meeting.id}`, { venue: 'Geneva', timeZone: 'Europe/Zurich' });
+    const edited = await secretariat('PATCH', `/meetings/${meeting.id}`, {
+      venue: 'Geneva',
+      timeZone: 'Europe/Zurich',
+    });
     expect(edited.status, edited.text).toBe(200);
     expect(MeetingSaved.parse(edited.json).meeting).toMatchObject({
       ...bms8,
@@ -95,10 +101,10 @@ describe('Meetings, delegations and roles over REST', () => {
       timeZone: 'Europe/Zurich',
     });
 
-    const audit = AuditList.parse((await mexico('GET', `/meetings/${meeting.id}/audit`)).json);
+    const audit = AuditList.parse((await secretariat('GET', `/meetings/${meeting.id}/audit`)).json);
     expect(audit.entries.map((e) => e.action)).toEqual(['meeting.update', 'meeting.create']);
     expect(audit.entries[0]).toMatchObject({
-      actorName: 'Lucía Hernández',
+      actorName: 'BMS7 Secretariat',
       actorDelegation: 'Mexico',
       detail: {
         venue: { from: 'New York', to: 'Geneva' },
@@ -108,7 +114,7 @@ describe('Meetings, delegations and roles over REST', () => {
   });
 
   it('refuses a meeting with an unknown time zone, a State not in the list, or an end before its start', async () => {
-    const { mexico } = await demoMeeting();
+    const { secretariat } = await demoMeeting();
     const refusals = [
       { ...bms8, timeZone: 'Europe/Geneva', delegation: { stateCode: 'CHE' } },
       { ...bms8, delegation: { stateCode: 'XKX' } },
@@ -116,8 +122,8 @@ describe('Meetings, delegations and roles over REST', () => {
       { ...bms8, title: 'x'.repeat(301), delegation: { stateCode: 'MEX' } },
       { ...bms8, delegation: { organisation: { name: 'UNODA', acronym: 'UNODA', kind: 'ngo' }, stateCode: 'MEX' } },
     ];
-    for (const body of refusals) expect((await mexico('POST', '/meetings', body)).status).toBe(400);
-    expect((await mexico('GET', '/meetings')).json.meetings).toHaveLength(1);
+    for (const body of refusals) expect((await secretariat('POST', '/meetings', body)).status).toBe(400);
+    expect((await secretariat('GET', '/meetings')).json.meetings).toHaveLength(1);
   });
 
   it('lets only the Chair and the Secretariat change the meeting', async () => {
@@ -317,11 +323,11 @@ describe('Meetings, delegations and roles over REST', () => {
   });
 
   it('answers an API token for another meeting as if this one did not exist', async () => {
-    const { server, mexico, meetingId, mexicoUserId } = await demoMeeting();
+    const { server, secretariat, meetingId, mexicoUserId } = await demoMeeting();
     const own = MeetingSaved.parse(
-      (await mexico('POST', '/meetings', { ...bms8, delegation: { stateCode: 'MEX' } })).json,
+      (await secretariat('POST', '/meetings', { ...bms8, delegation: { stateCode: 'MEX' } })).json,
     );
-    const created = await mexico('POST', `/meetings/${own.meeting.id}/tokens`, { name: 'Compilation script' });
+    const created = await secretariat('POST', `/meetings/${own.meeting.id}/tokens`, { name: 'Compilation script' });
     expect(created.status, created.text).toBe(201);
     const script = as(server.url, { token: CreatedApiToken.parse(created.json).token });
 

@@ -1,3 +1,4 @@
+import { maySetUpMeetings } from '@zerodraft/shared/roles/permissions.ts';
 import { Link, useRouteLoaderData } from 'react-router';
 import type { appLoader } from '../layout/AppLayout.tsx';
 import { standingLabel } from './labels.ts';
@@ -12,17 +13,16 @@ export function HomePage() {
       <title>Your meetings — Zerodraft</title>
       <header className="zd-page-header zd-page-header-actions">
         <h1>Your meetings</h1>
-        <Link to="/meetings/new" className="zd-button zd-button-primary">
-          Create a meeting
-        </Link>
+        {maySetUpMeetings(participations.map((p) => p.role)) && (
+          <Link to="/meetings/new" className="zd-button zd-button-primary">
+            Create a meeting
+          </Link>
+        )}
       </header>
       {participations.length === 0 ? (
         <div className="zd-page-error">
           <h2>You are not registered in any meeting yet.</h2>
-          <p>
-            The Secretariat of a meeting invites each participant. Ask them for an invitation link, or create a meeting
-            if you are its Secretariat.
-          </p>
+          <p>The Secretariat of a meeting invites each participant. Ask them for an invitation link.</p>
         </div>
       ) : (
         <ul className="zd-meeting-list">

@@ -14,6 +14,7 @@ import {
 import type { DelegationAdded, DelegationPresent, DelegationsPresent } from '@zerodraft/shared/api/participants.ts';
 import type { Participation } from '@zerodraft/shared/api/session.ts';
 import { findState } from '@zerodraft/shared/countries/states.ts';
+import { maySetUpMeetings } from '@zerodraft/shared/roles/permissions.ts';
 import { revisionAccess } from '@zerodraft/shared/roles/revision-access.ts';
 import { Hono } from 'hono';
 import { changesBetween, recordAct } from '../audit/audit-log.ts';
@@ -85,6 +86,10 @@ export function meetingRoutes({ store }: { store: Store }) {
     .post('/meetings', async (c) => {
       // Creating a meeting takes a browser session: an API token lives inside one meeting.
       const session = requireSession(c);
+      const rolesHeld = (await store.listParticipations(session.user.id)).map((p) => p.role);
+      if (!maySetUpMeetings(rolesHeld)) {
+        throw new HttpError(403, 'forbidden', 'Only the Secretariat of a meeting sets up new meetings.');
+      }
       const request = await parseJson(c, CreateMeetingRequest);
       const meetingId = randomUUID();
       const delegationId = randomUUID();

@@ -101,6 +101,15 @@ export function mayEver(standing: Pick<Standing, 'role' | 'hasPen'>, action: Act
   return permission(standing, action) !== 'no';
 }
 
+/**
+ * Setting up a new meeting is the Secretariat's work (DESIGN.md §1): whoever serves as the
+ * Secretariat of a meeting may found another, and becomes its Secretariat. Delegates cannot,
+ * so nobody can invite arbitrary addresses into a meeting of their own making.
+ */
+export function maySetUpMeetings(rolesHeld: readonly Role[]): boolean {
+  return rolesHeld.includes('secretariat');
+}
+
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   chair: 'Chair',
   bureau: 'Bureau',
