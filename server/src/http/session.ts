@@ -57,6 +57,9 @@ export function sessionRoutes({ store, sessions, signInLimiter, trustProxy, ...c
         sessions.signIn(email, password),
       );
       if (!signedIn) throw new HttpError(401, 'wrong_credentials', 'The email address or password is not correct.');
+      // The cookie is replaced; the session it carried must not live on unseen.
+      const previous = c.get('principal');
+      if (previous?.kind === 'session') await sessions.signOut(previous.tokenHash);
       setSessionCookie(c, signedIn.token, cookie);
       return c.json(await describeMe(store, signedIn.user));
     })
