@@ -8,6 +8,7 @@ import {
   type InvitationStatus,
   NewPassword,
 } from '@zerodraft/shared/api/invitations.ts';
+import { placeProblem } from '@zerodraft/shared/api/participants.ts';
 import { type Context, Hono } from 'hono';
 import { personIn, recordAct } from '../audit/audit-log.ts';
 import { clientAddress } from '../auth/client-address.ts';
@@ -126,10 +127,8 @@ export function invitationRoutes({ store, sessions, signInLimiter, accessChanges
       const delegation = await store.findDelegation(request.delegationId);
       if (!delegation || delegation.meetingId !== meetingId)
         throw new HttpError(400, 'invalid_request', 'That delegation is not part of this meeting. Add it first.');
-      if (request.hasPen && request.role !== 'bureau')
-        throw new HttpError(400, 'invalid_request', 'Only a Bureau member can be given the pen.');
-      if (request.sections?.length && request.role !== 'facilitator')
-        throw new HttpError(400, 'invalid_request', 'Only a Facilitator is assigned sections.');
+      const problem = placeProblem(request);
+      if (problem) throw new HttpError(400, 'invalid_request', problem);
       const email = request.email.toLowerCase();
       const user = await store.findUserByEmail(email);
       const alreadyInvited = (await store.listInvitations(meetingId)).find(

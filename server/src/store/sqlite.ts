@@ -187,11 +187,7 @@ export class SqliteStore implements Store {
   }
 
   async findParticipant(meetingId: string, userId: string): Promise<ParticipantRecord | undefined> {
-    return this.#one(
-      `${SELECT_PARTICIPANTS} WHERE p.meeting_id = ? AND p.user_id = ?`,
-      [meetingId, userId],
-      toParticipant,
-    );
+    return this.#findParticipant(meetingId, userId);
   }
 
   async listParticipants(meetingId: string): Promise<ParticipantRecord[]> {
