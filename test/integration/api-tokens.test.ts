@@ -88,8 +88,12 @@ describe('Personal API tokens', () => {
     expect(text).not.toContain(created.token);
     expect(text).not.toMatch(/hash/i);
     expect(ApiTokenList.parse(JSON.parse(text)).tokens).toMatchObject([
-      { id: created.id, name: 'Compilation export', revokedAt: null },
+      { id: created.id, name: 'Compilation export', revokedAt: null, lastUsedAt: null },
     ]);
+    const before = Date.now();
+    expect((await api(server.url, 'GET', '/api/me', { token: created.token })).status).toBe(200);
+    const [used] = ApiTokenList.parse(await getJson(server.url, '/api/tokens', cookie)).tokens;
+    expect(new Date(used?.lastUsedAt ?? 0).getTime()).toBeGreaterThanOrEqual(before - 1000);
 
     const { cookie: chairCookie } = await openDemo(server.url);
     expect(ApiTokenList.parse(await getJson(server.url, '/api/tokens', chairCookie)).tokens).toEqual([]);

@@ -33,6 +33,11 @@ export class ApiTokens {
     if (!token.startsWith(PREFIX) || token.length > 256) return null;
     const record = await this.#store.findApiTokenByHash(hashToken(token));
     if (!record || record.revokedAt) return null;
+    const now = new Date();
+    // Once a minute is enough for "last used", and spares a write on every request of a script.
+    if (!record.lastUsedAt || now.getTime() - new Date(record.lastUsedAt).getTime() > 60_000) {
+      await this.#store.touchApiToken(record.id, now.toISOString());
+    }
     const user = await this.#store.findUserById(record.userId);
     return user ? { kind: 'token', user, tokenId: record.id, meetingId: record.meetingId } : null;
   }

@@ -318,6 +318,10 @@ export class SqliteStore implements Store {
     return result.changes === 1;
   }
 
+  async touchApiToken(id: string, at: string): Promise<void> {
+    this.#run('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [at, id]);
+  }
+
   async appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry> {
     const at = entry.at ?? now();
     const result = this.#run(

@@ -208,6 +208,8 @@ export interface Store {
   findApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | undefined>;
   listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
   revokeApiToken(id: string, userId: string): Promise<boolean>;
+  /** Records that the token was used at `at`, for its owner to see. */
+  touchApiToken(id: string, at: string): Promise<void>;
 
   appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry>;
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
