@@ -70,12 +70,25 @@ describe('SignInLimiter', () => {
     expect(await outcome(limiter, 'mexico@bms7.example', '192.0.2.1')).toEqual({ retryAfter: 480 });
   });
 
+  it("does not let a stranger's wrong guesses from elsewhere lock the account's owner out", async () => {
+    const { limiter } = limiterAt();
+    await fail(limiter, 5, 'kenya@bms7.example', '198.51.100.7');
+    expect(await outcome(limiter, 'kenya@bms7.example', '198.51.100.7', right)).toEqual({ retryAfter: 60 });
+    expect(await outcome(limiter, 'kenya@bms7.example', '192.0.2.1', right)).toEqual({ result: 'signed in' });
+  });
+
+  it('stops guessing spread over many addresses after 50 failures on the account', async () => {
+    const { limiter } = limiterAt();
+    for (let i = 0; i < 50; i++) await fail(limiter, 1, 'mexico@bms7.example', `192.0.2.${i}`);
+    expect(await outcome(limiter, 'mexico@bms7.example', '192.0.2.200', right)).toEqual({ retryAfter: 60 });
+  });
+
   it('never locks an account out for more than an hour', async () => {
     const { limiter, advance } = limiterAt();
     let longest = 0;
-    // A guesser who tries again the moment each lockout ends, from a new address each time.
+    // A guesser who tries again the moment each lockout ends.
     for (let i = 0; i < 60; i++) {
-      const o = await outcome(limiter, 'mexico@bms7.example', `192.0.2.${i}`);
+      const o = await outcome(limiter, 'mexico@bms7.example', '192.0.2.1');
       if ('retryAfter' in o) {
         longest = Math.max(longest, o.retryAfter);
         advance(o.retryAfter * SECOND);

@@ -13,7 +13,10 @@ export interface LimitPolicy {
   maxLockoutMs: number;
 }
 
-/** Per account: enough for a person who mistypes, too few for guessing. */
+/**
+ * Per account from one address: enough for a person who mistypes, too few for guessing. Kept
+ * per address so that a stranger's wrong guesses cannot lock the Chair out on the day.
+ */
 export const accountPolicy: LimitPolicy = {
   maxFailures: 5,
   windowMs: 15 * MINUTE,
@@ -24,6 +27,17 @@ export const accountPolicy: LimitPolicy = {
 /** Per client address: higher, since a delegation's whole office may sign in from one address. */
 export const addressPolicy: LimitPolicy = {
   maxFailures: 20,
+  windowMs: 15 * MINUTE,
+  firstLockoutMs: MINUTE,
+  maxLockoutMs: 60 * MINUTE,
+};
+
+/**
+ * Per account from all addresses together: guessing spread over many addresses is still
+ * stopped, while locking a person out takes many addresses at once.
+ */
+export const accountEverywherePolicy: LimitPolicy = {
+  maxFailures: 50,
   windowMs: 15 * MINUTE,
   firstLockoutMs: MINUTE,
   maxLockoutMs: 60 * MINUTE,
@@ -148,13 +162,18 @@ export function addressKey(address: string): string {
  * there too, behind the same `attempt`.
  */
 export class SignInLimiter {
+  /** Keyed by account and address together. */
   readonly #accounts: FailureCounters;
+  readonly #accountsEverywhere: FailureCounters;
   readonly #addresses: FailureCounters;
   readonly #now: () => number;
 
-  constructor(options: { now?: () => number; account?: LimitPolicy; address?: LimitPolicy } = {}) {
+  constructor(
+    options: { now?: () => number; account?: LimitPolicy; accountEverywhere?: LimitPolicy; address?: LimitPolicy } = {},
+  ) {
     this.#now = options.now ?? Date.now;
     this.#accounts = new FailureCounters(options.account ?? accountPolicy);
+    this.#accountsEverywhere = new FailureCounters(options.accountEverywhere ?? accountEverywherePolicy);
     this.#addresses = new FailureCounters(options.address ?? addressPolicy);
   }
 
@@ -164,10 +183,15 @@ export class SignInLimiter {
    * the account's failures (not the address's, or one valid account would reset a spray).
    */
   async attempt<T>(email: string, address: string, check: () => Promise<T | null>): Promise<T | null> {
-    const account = email.trim().toLowerCase();
+    const everywhere = email.trim().toLowerCase();
     const from = addressKey(address);
+    const account = `${everywhere}\n${from}`;
     const now = this.#now();
-    const waitMs = Math.max(this.#accounts.waitMs(account, now), this.#addresses.waitMs(from, now));
+    const waitMs = Math.max(
+      this.#accounts.waitMs(account, now),
+      this.#accountsEverywhere.waitMs(everywhere, now),
+      this.#addresses.waitMs(from, now),
+    );
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / SECOND);
       throw new HttpError(429, 'too_many_attempts', `Too many sign-in attempts. Try again in ${seconds} s.`, {
@@ -175,17 +199,22 @@ export class SignInLimiter {
       });
     }
     this.#accounts.begin(account, now);
+    this.#accountsEverywhere.begin(everywhere, now);
     this.#addresses.begin(from, now);
     // A check that throws (the store failing) is not held against anyone.
     let failed = false;
     try {
       const result = await check();
       failed = result === null;
-      if (!failed) this.#accounts.forget(account);
+      if (!failed) {
+        this.#accounts.forget(account);
+        this.#accountsEverywhere.forget(everywhere);
+      }
       return result;
     } finally {
       const end = this.#now();
       this.#accounts.settle(account, end, failed);
+      this.#accountsEverywhere.settle(everywhere, end, failed);
       this.#addresses.settle(from, end, failed);
     }
   }
