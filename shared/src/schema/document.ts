@@ -6,6 +6,7 @@ import { Numbering } from './numbering.ts';
 import { Paragraph } from './paragraph.ts';
 import { ParagraphIds } from './paragraph-ids.ts';
 import { Section, SectionHeading } from './section.ts';
+import { suggestionMarks } from './suggestions.ts';
 import { Title } from './title.ts';
 
 /** An outcome document: its title, then its sections (DESIGN.md §1). */
@@ -29,6 +30,7 @@ export const documentExtensions: Extensions = [
   Text,
   HardBreak,
   ...formattingMarks,
+  ...suggestionMarks,
   ParagraphIds,
   Numbering,
 ];

@@ -14,6 +14,24 @@ export function isParagraphKind(value: unknown): value is ParagraphKind {
   return PARAGRAPH_KINDS.includes(value as ParagraphKind);
 }
 
+/**
+ * Where the negotiation stands on a paragraph (DESIGN.md §1). Agreed paragraphs take no new
+ * proposals; "agreed ad ref" is agreed subject to confirmation by capitals. Only the server
+ * sets it, on an act of the Chair or the section's facilitator.
+ */
+export const PARAGRAPH_STATUSES = ['open', 'agreed_ad_ref', 'agreed'] as const;
+export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number];
+
+export function isParagraphStatus(value: unknown): value is ParagraphStatus {
+  return PARAGRAPH_STATUSES.includes(value as ParagraphStatus);
+}
+
+export const PARAGRAPH_STATUS_NAMES: Readonly<Record<ParagraphStatus, string>> = {
+  open: 'Open',
+  agreed_ad_ref: 'Agreed ad ref',
+  agreed: 'Agreed',
+};
+
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     paragraph: {
@@ -85,6 +103,34 @@ export const Paragraph = Node.create({
           return isParagraphKind(kind) ? kind : 'operative';
         },
         renderHTML: (attributes) => ({ 'data-kind': attributes.kind }),
+      },
+      status: {
+        default: 'open' satisfies ParagraphStatus,
+        // The new half of a split agreed paragraph is new text, not agreed text.
+        keepOnSplit: false,
+        validate: (value: unknown) => {
+          if (!isParagraphStatus(value)) {
+            throw new RangeError(
+              `Paragraph status must be one of ${PARAGRAPH_STATUSES.join(', ')}, not ${String(value)}`,
+            );
+          }
+        },
+        parseHTML: (element) => {
+          const status = element.getAttribute('data-status');
+          return isParagraphStatus(status) ? status : 'open';
+        },
+        renderHTML: (attributes) => (attributes.status === 'open' ? {} : { 'data-status': attributes.status }),
+      },
+      // A paragraph proposed whole: the proposal's `SuggestionAttrs` (suggestions.ts), else null.
+      // Both halves of a split proposed paragraph stay part of the proposal.
+      insertion: {
+        default: null,
+        keepOnSplit: true,
+        parseHTML: () => null,
+        renderHTML: (attributes) =>
+          attributes.insertion
+            ? { 'data-proposal': attributes.insertion.id, 'data-delegation': attributes.insertion.delegation }
+            : {},
       },
     };
   },

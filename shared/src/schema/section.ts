@@ -29,6 +29,14 @@ export const Section = Node.create({
         parseHTML: (element) => element.getAttribute('data-sid'),
         renderHTML: (attributes) => (attributes.sid ? { 'data-sid': attributes.sid } : {}),
       },
+      // A closed section takes no new proposals (DESIGN.md §1); only the server sets it.
+      closed: {
+        default: false,
+        keepOnSplit: false,
+        validate: 'boolean',
+        parseHTML: (element) => element.hasAttribute('data-closed'),
+        renderHTML: (attributes) => (attributes.closed ? { 'data-closed': '' } : {}),
+      },
     };
   },
 
