@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Store } from '../store/store.ts';
+import type { AuditEntry, Store } from '../store/store.ts';
 import type { Connection } from './connection.ts';
 import { encodeEntries, truthfulPresence } from './presence.ts';
 import { ProtocolError } from './protocol-error.ts';
@@ -136,9 +136,12 @@ export class Room {
   }
 
   /** Runs work after everything queued before it, even if that failed. */
-  enqueue(work: () => Promise<void> | void): Promise<void> {
+  enqueue<T>(work: () => Promise<T> | T): Promise<T> {
     const run = this.#queue.then(work);
-    this.#queue = run.catch((error) => console.error(`Revision ${this.revisionId}:`, error));
+    this.#queue = run.then(
+      () => undefined,
+      (error) => console.error(`Revision ${this.revisionId}:`, error),
+    );
     return run;
   }
 
@@ -149,6 +152,41 @@ export class Room {
       this.#updatesSinceCompaction = 0;
       this.#bytesSinceCompaction = 0;
     });
+  }
+
+  /**
+   * Changes the document as the server, for an act (accepting a proposal, setting a
+   * paragraph's status). `work` runs on the shadow copy, after every update queued before it;
+   * its change is stored together with the audit entries it returns, and only then applied
+   * and sent to every client, so the act is atomic and the same for everyone. `work` may throw
+   * to refuse the act; nothing changes then.
+   */
+  async change<T>(work: (doc: Y.Doc) => ServerChange<T>): Promise<T> {
+    // A refused act is the caller's to report, not an error of the room's to log.
+    const outcome = await this.enqueue(() =>
+      this.#change(work).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ),
+    );
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  async #change<T>(work: (doc: Y.Doc) => ServerChange<T>): Promise<T> {
+    const { update, result } = this.#shadow.change(work, this.doc);
+    if (!update && result.audit.length === 0) return result.value;
+    try {
+      await this.#store.appendUpdateWithAudit(this.revisionId, update, result.audit);
+    } catch (error) {
+      this.#shadow.rebuild(this.doc);
+      throw error;
+    }
+    if (update) {
+      Y.applyUpdate(this.doc, update, this);
+      this.#countStored(update);
+    }
+    return result.value;
   }
 
   /** Republishes a connection's presence after its user or delegation changed. */
@@ -257,6 +295,11 @@ export class Room {
       throw error;
     }
     Y.applyUpdate(this.doc, update, connection);
+    this.#countStored(update);
+  }
+
+  /** Compacts once enough has been appended since the last time. */
+  #countStored(update: Uint8Array): void {
     this.#updatesSinceCompaction += 1;
     this.#bytesSinceCompaction += update.length;
     if (
@@ -302,6 +345,12 @@ export class Room {
       encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
     });
   }
+}
+
+/** What a server change returns: its value, and the audit entries stored with its update. */
+export interface ServerChange<T> {
+  value: T;
+  audit: (Omit<AuditEntry, 'id' | 'at'> & { at?: string })[];
 }
 
 interface AwarenessChanges {

@@ -41,6 +41,32 @@ export class ShadowDoc {
     return changed ? 'changes' : 'no-op';
   }
 
+  /**
+   * Runs a change of the server's own (an act such as accepting a proposal) on the copy, and
+   * returns it as an update for the room to store and then apply, with what `work` returned;
+   * the update is null when nothing changed. If `work` throws, the copy is rebuilt from `source`.
+   */
+  change<T>(work: (doc: Y.Doc) => T, source: Y.Doc): { update: Uint8Array | null; result: T } {
+    const before = Y.encodeStateVector(this.#doc);
+    let changed = false;
+    const mark = () => {
+      changed = true;
+    };
+    this.#doc.on('update', mark);
+    try {
+      let result!: T;
+      Y.transact(this.#doc, () => {
+        result = work(this.#doc);
+      });
+      return { update: changed ? Y.encodeStateAsUpdate(this.#doc, before) : null, result };
+    } catch (error) {
+      this.rebuild(source);
+      throw error;
+    } finally {
+      this.#doc.off('update', mark);
+    }
+  }
+
   /** Makes the copy equal to the room's document again, after an update tried on it was refused. */
   rebuild(source: Y.Doc): void {
     this.#doc.destroy();

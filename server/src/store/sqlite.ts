@@ -323,6 +323,10 @@ export class SqliteStore implements Store {
   }
 
   async appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry> {
+    return this.#insertAudit(entry);
+  }
+
+  #insertAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): AuditEntry {
     const at = entry.at ?? now();
     const result = this.#run(
       `INSERT INTO audit_log (meeting_id, at, actor_user_id, actor_name, actor_delegation, action, target, detail)
@@ -406,6 +410,23 @@ export class SqliteStore implements Store {
       update,
       now(),
     ]);
+  }
+
+  async appendUpdateWithAudit(
+    revisionId: string,
+    update: Uint8Array | null,
+    entries: readonly (Omit<AuditEntry, 'id' | 'at'> & { at?: string })[],
+  ): Promise<void> {
+    this.#transaction(() => {
+      if (update) {
+        this.#run('INSERT INTO revision_updates (revision_id, data, created_at) VALUES (?, ?, ?)', [
+          revisionId,
+          update,
+          now(),
+        ]);
+      }
+      for (const entry of entries) this.#insertAudit(entry);
+    });
   }
 
   async loadRevisionContent(revisionId: string): Promise<StoredRevisionContent> {

@@ -226,6 +226,15 @@ export interface Store {
    * once the update is durable: the caller applies and broadcasts it after that, never before.
    */
   appendUpdate(revisionId: string, update: Uint8Array): Promise<void>;
+  /**
+   * Appends a change the server made for an act (accepting a proposal, say) together with the
+   * act's audit entries, in one committed transaction: the text never changes without its record.
+   */
+  appendUpdateWithAudit(
+    revisionId: string,
+    update: Uint8Array | null,
+    entries: readonly (Omit<AuditEntry, 'id' | 'at'> & { at?: string })[],
+  ): Promise<void>;
   loadRevisionContent(revisionId: string): Promise<StoredRevisionContent>;
   /**
    * Replaces the snapshot and the updates present when it starts with their merge, in one
