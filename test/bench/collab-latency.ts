@@ -17,30 +17,32 @@
  * after the edit is the edit's id, `performance.now()` (shared by all clients here) its time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import * as Y from 'yjs';
-import { type CollabClient, connect } from '../helpers/collab-client.ts';
+import { connect } from '../helpers/collab-client.ts';
 import { spawnServer } from '../helpers/server-process.ts';
 import { demoRevisionId, signIn } from '../helpers/session.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
-import { waitFor } from '../helpers/wait-for.ts';
+import {
+  combine,
+  freePort,
+  type Load,
+  MiB,
+  measure,
+  ms,
+  percentile,
+  type Result,
+  ratio,
+  type Target,
+} from './latency.ts';
 
-interface Settings {
-  clients: number;
-  typists: number;
-  /** Edits per second per typist. */
-  rate: number;
+interface Settings extends Load {
   /** Seconds measured per server, in total over its rounds. */
   duration: number;
   /** Measuring rounds per server, alternating ours, reference, ours … */
   rounds: number;
-  /** Seconds of typing before each round is measured, so both servers and this process are warm. */
-  warmup: number;
   synchronous: 'FULL' | 'NORMAL';
   strict: boolean;
 }
@@ -85,224 +87,6 @@ function readSettings(): Settings {
   return settings;
 }
 
-/** A server under test: where clients connect and which process to weigh. */
-interface Target {
-  name: string;
-  url: string;
-  room: string;
-  cookie: string | undefined;
-  pid: number;
-  /** The document to give an empty room before measuring (the reference starts empty). */
-  initialUpdate?: Uint8Array;
-}
-
-interface Result {
-  name: string;
-  latencies: Float64Array;
-  expected: number;
-  lost: number;
-  edits: number;
-  rssIdleBytes: number;
-  rssPeakBytes: number;
-  /** CPU time (user + system) the server used from the first edit to the last arrival, in seconds. */
-  cpuSeconds: number;
-  /** p99 event-loop delay of this (client) process during the run: above a few ms, the bench measures itself. */
-  clientLoopP99Ms: number;
-}
-
-interface Edit {
-  /** The typist's clock after the edit: a client has the edit once its state for the typist reaches it. */
-  clock: number;
-  sentAt: number;
-  measured: boolean;
-}
-
-const MiB = 1024 * 1024;
-
-function rssBytes(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
-}
-
-/** User + system CPU time of a process so far, in seconds (/proc/<pid>/stat, in USER_HZ = 100 ticks/s on Linux). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may hold spaces; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-/** Every XmlText of the document, in document order: where typists may type. */
-function textNodes(doc: Y.Doc): Y.XmlText[] {
-  return [...doc.getXmlFragment('document').createTreeWalker((n) => n instanceof Y.XmlText)] as Y.XmlText[];
-}
-
-async function connectAll(target: Target, count: number): Promise<CollabClient[]> {
-  const clients: CollabClient[] = [];
-  if (target.initialUpdate) {
-    // The first client brings the document into the empty room; the others receive it.
-    clients.push(
-      await connect(target.url, target.room, target.cookie, { initialUpdate: target.initialUpdate, timeoutMs: 30_000 }),
-    );
-  }
-  const batch = 10;
-  while (clients.length < count) {
-    const size = Math.min(batch, count - clients.length);
-    clients.push(
-      ...(await Promise.all(
-        Array.from({ length: size }, () => connect(target.url, target.room, target.cookie, { timeoutMs: 30_000 })),
-      )),
-    );
-  }
-  return clients;
-}
-
-/** One round on one server: connect every client, type for `warmup + seconds`, collect every arrival. */
-async function measure(target: Target, settings: Settings, seconds: number): Promise<Result> {
-  const clients = await connectAll(target, settings.clients);
-  const reference = clients[0]?.doc;
-  if (!reference) throw new Error('No client connected');
-  const state = Buffer.from(Y.encodeStateVector(reference));
-  await waitFor(() => clients.every((c) => state.equals(Y.encodeStateVector(c.doc))), {
-    timeoutMs: 30_000,
-    what: `every client of ${target.name} to hold the document`,
-  });
-
-  const typists = clients.slice(0, settings.typists);
-  const edits: Edit[][] = typists.map(() => []);
-  const typistIds = typists.map((t) => t.doc.clientID);
-  const latencies = new Float64Array(
-    Math.ceil((seconds + settings.warmup + 1) * settings.rate) * settings.typists * (settings.clients - 1),
-  );
-  let recorded = 0;
-
-  // Per client, per typist: index of the next edit not yet seen there.
-  const cursors = clients.map(() => new Array<number>(typists.length).fill(0));
-  for (const [c, client] of clients.entries()) {
-    const cursor = cursors[c] as number[];
-    const store = client.doc.store;
-    client.doc.on('update', () => {
-      const now = performance.now();
-      for (let t = 0; t < typistIds.length; t++) {
-        if (c === t) continue;
-        const list = edits[t] as Edit[];
-        let next = cursor[t] as number;
-        if (next >= list.length) continue;
-        const state = Y.getState(store, typistIds[t] as number);
-        while (next < list.length && (list[next] as Edit).clock <= state) {
-          const edit = list[next] as Edit;
-          if (edit.measured && recorded < latencies.length) latencies[recorded++] = now - edit.sentAt;
-          next++;
-        }
-        cursor[t] = next;
-      }
-    });
-  }
-
-  const rssIdleBytes = rssBytes(target.pid);
-  const cpuBefore = cpuSeconds(target.pid);
-  let rssPeakBytes = rssIdleBytes;
-  const sampler = setInterval(() => {
-    rssPeakBytes = Math.max(rssPeakBytes, rssBytes(target.pid));
-  }, 200);
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
-
-  const nodes = textNodes(reference);
-  const intervalMs = 1000 / settings.rate;
-  const start = performance.now() + 100;
-  const measureFrom = start + settings.warmup * 1000;
-  const end = measureFrom + seconds * 1000;
-  await Promise.all(
-    typists.map(
-      (typist, t) =>
-        new Promise<void>((done) => {
-          const texts = textNodes(typist.doc);
-          const text = texts.length > 0 ? texts[(t * 7) % texts.length] : undefined;
-          if (!text || nodes.length !== texts.length) throw new Error('The typists do not share the document');
-          let seq = 0;
-          const tick = () => {
-            const sentAt = performance.now();
-            if (sentAt >= end) return done();
-            text.insert(text.length, ` ⟨${t}.${seq}@${Math.round(sentAt)}⟩`);
-            (edits[t] as Edit[]).push({
-              clock: Y.getState(typist.doc.store, typist.doc.clientID),
-              sentAt,
-              measured: sentAt >= measureFrom,
-            });
-            seq++;
-            // Scheduled from the start, not from the last tick, so the rate does not drift.
-            const next = start + (t / typists.length) * intervalMs + seq * intervalMs;
-            setTimeout(tick, Math.max(0, next - performance.now()));
-          };
-          setTimeout(tick, start + (t / typists.length) * intervalMs - performance.now());
-        }),
-    ),
-  );
-
-  const totalEdits = edits.reduce((n, list) => n + list.length, 0);
-  const arrivals = () => cursors.reduce((n, cursor, c) => n + cursor.reduce((m, i, t) => m + (c === t ? 0 : i), 0), 0);
-  const expectedArrivals = totalEdits * (settings.clients - 1);
-  await waitFor(() => arrivals() === expectedArrivals, { timeoutMs: 10_000, what: 'the last edits' }).catch(() => {});
-  clearInterval(sampler);
-  loop.disable();
-  const cpuUsed = cpuSeconds(target.pid) - cpuBefore;
-  const lost = expectedArrivals - arrivals();
-  const expected = edits.reduce((n, list) => n + list.filter((e) => e.measured).length, 0) * (settings.clients - 1);
-
-  for (const client of clients) client.destroy();
-  const measured = latencies.slice(0, recorded).sort();
-  return {
-    name: target.name,
-    latencies: measured,
-    expected,
-    lost,
-    edits: totalEdits,
-    rssIdleBytes,
-    rssPeakBytes,
-    cpuSeconds: cpuUsed,
-    clientLoopP99Ms: loop.percentile(99) / 1e6,
-  };
-}
-
-/** One result of the rounds of one server: latencies pooled, counts and CPU summed, RSS at its highest. */
-function combine(results: Result[]): Result {
-  const first = results[0];
-  if (!first) throw new Error('No round was measured');
-  const latencies = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
-  let offset = 0;
-  for (const r of results) {
-    latencies.set(r.latencies, offset);
-    offset += r.latencies.length;
-  }
-  const sum = (pick: (r: Result) => number) => results.reduce((n, r) => n + pick(r), 0);
-  return {
-    name: first.name,
-    latencies: latencies.sort(),
-    expected: sum((r) => r.expected),
-    lost: sum((r) => r.lost),
-    edits: sum((r) => r.edits),
-    rssIdleBytes: first.rssIdleBytes,
-    rssPeakBytes: Math.max(...results.map((r) => r.rssPeakBytes)),
-    cpuSeconds: sum((r) => r.cpuSeconds),
-    clientLoopP99Ms: Math.max(...results.map((r) => r.clientLoopP99Ms)),
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('No free port');
-  return address.port;
-}
-
 /** `node node_modules/@y/websocket-server/src/server.js`, in memory, as its README runs it. */
 async function startReference(): Promise<{ url: string; child: ChildProcess; pid: number }> {
   const port = await freePort();
@@ -324,9 +108,6 @@ async function startReference(): Promise<{ url: string; child: ChildProcess; pid
   if (child.pid === undefined) throw new Error('The reference server has no pid');
   return { url: `http://127.0.0.1:${port}`, child, pid: child.pid };
 }
-
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
-const ratio = (ours: number, reference: number) => (reference > 0 ? `${(ours / reference).toFixed(2)}×` : '–');
 
 function printTable(settings: Settings, results: [Result, Result]): boolean {
   const [ours, reference] = results;

@@ -14,8 +14,9 @@ const frozen: Partial<Record<RevisionState, string>> = {
 };
 
 /**
- * Reading and writing a revision's text, from the matrix and the revision's state. Until
- * proposals are enforced as tracked suggestions, "propose" lets the update through like the pen.
+ * Reading and writing a revision's text, from the matrix and the revision's state. "pen" edits
+ * the text directly; "propose" may only add and change the participant's own delegation's
+ * tracked suggestions, which the server checks on every update (DESIGN.md §3).
  */
 export function revisionAccess(standing: Standing, state: RevisionState): RevisionAccess {
   const readAction = state === 'in_preparation' ? 'readInPreparation' : 'readCirculated';
