@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { appendParagraph, documentText } from '../helpers/document-text.ts';
+import { appendProposedParagraph, proposalAttrs } from '../helpers/proposed-paragraph.ts';
 import { getJson, signIn } from '../helpers/session.ts';
 import { storedText } from '../helpers/stored-revision.ts';
 import { chair, mexico, newClient, newServer, openDemo } from '../helpers/test-server.ts';
@@ -116,7 +117,7 @@ describe('Who may change the text, decided by the server on every message', () =
     await waitFor(() => delegate.access?.write === true, { what: 'the connection to become writable again' });
     expect(delegate.closes).toHaveLength(0);
 
-    appendParagraph(delegate.doc, 'Mexico writes again.');
+    appendProposedParagraph(delegate.doc, 'Mexico writes again.', await proposalAttrs(server.url, mexicoCookie));
     await waitFor(() => documentText(kenya.doc).includes('Mexico writes again.'), { what: "Mexico's words" });
   });
 
@@ -174,7 +175,7 @@ describe('Who may change the text, decided by the server on every message', () =
     forged.destroy();
 
     // A later honest message proves the forged one was handled before it.
-    appendParagraph(impostor.doc, 'Mexico, honestly.');
+    appendProposedParagraph(impostor.doc, 'Mexico, honestly.', await proposalAttrs(server.url, mexicoCookie));
     await waitFor(() => documentText(watcher.doc).includes('Mexico, honestly.'), { what: "Mexico's honest edit" });
     expect(watcher.provider.awareness.getStates().get(kenyaId)).not.toHaveProperty('note');
   });

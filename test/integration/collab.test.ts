@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { type CollabClient, collabServerUrl } from '../helpers/collab-client.ts';
 import { appendParagraph, documentText, paragraphs, paragraphTexts, typeAtEnd } from '../helpers/document-text.ts';
+import { appendProposedParagraph, proposalAttrs } from '../helpers/proposed-paragraph.ts';
 import { signIn } from '../helpers/session.ts';
 import { storedText } from '../helpers/stored-revision.ts';
 import { chair, mexico, newClient, newServer, openDemo } from '../helpers/test-server.ts';
@@ -79,11 +80,13 @@ describe('Editing a revision together', () => {
     const { cookie: mexicoCookie } = await openDemo(server.url, mexico);
     const kenya = await newClient(server.url, revisionId, chairCookie);
     const mexicoClient = await newClient(server.url, revisionId, mexicoCookie);
+    const mexicoProposal = await proposalAttrs(server.url, mexicoCookie);
     const before = paragraphTexts(kenya.doc).length;
 
-    // Both edit in the same tick, before either has heard of the other's change.
+    // Both edit in the same tick, before either has heard of the other's change: the Chair
+    // with the pen, Mexico as its proposal.
     appendParagraph(kenya.doc, 'Encourages States to mark weapons at import.');
-    appendParagraph(mexicoClient.doc, 'Urges States to trace ammunition.');
+    appendProposedParagraph(mexicoClient.doc, 'Urges States to trace ammunition.', mexicoProposal);
 
     await waitFor(
       () =>

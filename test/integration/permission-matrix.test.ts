@@ -15,6 +15,7 @@ import { CloseCode } from '@zerodraft/shared/protocol.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CollabClient, connect } from '../helpers/collab-client.ts';
 import { appendParagraph } from '../helpers/document-text.ts';
+import { appendProposedParagraph, proposalAttrs } from '../helpers/proposed-paragraph.ts';
 import { getJson, signIn } from '../helpers/session.ts';
 import { storedText } from '../helpers/stored-revision.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
@@ -40,15 +41,17 @@ const cast: Record<StandingName, { delegation: string; set?: Record<string, unkn
 };
 const standings = Object.keys(cast) as StandingName[];
 
-type TextAccess = 'write' | 'read' | 'hidden';
+/** 'write': with the pen, directly; 'propose': as the delegation's tracked proposals only. */
+type TextAccess = 'write' | 'propose' | 'read' | 'hidden';
 const W: TextAccess = 'write';
+const P: TextAccess = 'propose';
 const R: TextAccess = 'read';
 const H: TextAccess = 'hidden';
 
 /** Columns: chair, bureau with pen, bureau without pen, facilitator, secretariat, delegation, observer. */
 const textAccess: Record<RevisionState, TextAccess[]> = {
   in_preparation: [W, W, H, H, R, H, H],
-  circulated: [W, W, W, W, R, W, R],
+  circulated: [W, W, P, P, R, P, R],
   superseded: [R, R, R, R, R, R, R],
   under_silence: [R, R, R, R, R, R, R],
   adopted: [R, R, R, R, R, R, R],
@@ -147,10 +150,18 @@ describe('the text of a revision, by standing and state (websocket and REST)', (
         expect(close.code).toBe(CloseCode.RevisionNotFound.code);
         return;
       }
-      expect(client.access?.write).toBe(expected === 'write');
+      expect(client.access?.write).toBe(expected === 'write' || expected === 'propose');
       const words = `Written by ${standing} on ${state}.`;
+      if (expected === 'propose') {
+        expect(client.access?.mode).toBe('propose');
+        const proposed = `Proposed by ${standing} on ${state}.`;
+        appendProposedParagraph(client.doc, proposed, await proposalAttrs(server.url, cookie));
+        await client.confirmPersisted(1);
+        expect(await storedText(join(dataDir, 'zerodraft.db'), revisionId)).toContain(proposed);
+      }
       appendParagraph(client.doc, words);
       if (expected === 'write') {
+        expect(client.access?.mode).toBe('pen');
         await client.confirmPersisted(1);
         expect(await storedText(join(dataDir, 'zerodraft.db'), revisionId)).toContain(words);
       } else {

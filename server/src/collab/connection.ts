@@ -17,6 +17,11 @@ export class Connection {
   readonly principal: Principal;
   /** Awareness client ids this connection has announced; removed from presence when it closes. */
   readonly awarenessClients = new Set<number>();
+  /**
+   * Every awareness client id this connection ever announced, kept after its presence is
+   * gone: the Yjs client ids its updates may write under (see policy/client-binding.ts).
+   */
+  readonly announcedClients = new Set<number>();
   #standing: RevisionStanding;
   #closed = false;
   #refused = false;

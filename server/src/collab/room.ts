@@ -5,6 +5,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AuditEntry, Store } from '../store/store.ts';
 import type { Connection } from './connection.ts';
+import { awarenessClientIds, unannouncedWriters } from './policy/client-binding.ts';
+import { checkUpdate, type Verdict } from './policy/suggestion-policy.ts';
 import { encodeEntries, truthfulPresence } from './presence.ts';
 import { ProtocolError } from './protocol-error.ts';
 import { ShadowDoc } from './shadow.ts';
@@ -18,6 +20,11 @@ export interface RoomOptions {
   store: Store;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  /**
+   * Called once an update that adds marks or paragraphs of the sender's proposals is stored and
+   * applied, with the ids of those proposals (some may be known already), e.g. to create their records.
+   */
+  onProposalsAdded?: (room: Room, connection: Connection, proposalIds: ReadonlySet<string>) => void;
 }
 
 /** Folds stored updates into one, garbage-collecting deleted content on the way. */
@@ -58,6 +65,7 @@ export class Room {
   readonly #store: Store;
   readonly #compactAfterUpdates: number;
   readonly #compactAfterBytes: number;
+  readonly #onProposalsAdded: RoomOptions['onProposalsAdded'];
   #queue: Promise<void> = Promise.resolve();
   /** Set once loaded; see `ShadowDoc`. */
   #shadow!: ShadowDoc;
@@ -71,6 +79,7 @@ export class Room {
     this.#store = options.store;
     this.#compactAfterUpdates = options.compactAfterUpdates;
     this.#compactAfterBytes = options.compactAfterBytes;
+    this.#onProposalsAdded = options.onProposalsAdded;
     this.awareness.setLocalState(null);
   }
 
@@ -223,7 +232,10 @@ export class Room {
         } catch {
           throw new ProtocolError(CloseCode.MalformedMessage, 'invalid awareness update');
         }
-        if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, connection);
+        if (!truthful) return;
+        // Taken for this connection whether or not the state is news (a provider's first state has clock 0).
+        for (const id of awarenessClientIds(truthful)) connection.announcedClients.add(id);
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, connection);
         return;
       }
       case MessageType.QueryAwareness:
@@ -283,10 +295,12 @@ export class Room {
     }
     if (trial === 'no-op') return;
     const { access } = connection.standing;
-    if (!access.write) {
-      this.#shadow.rebuild(this.doc);
-      throw new ProtocolError(CloseCode.UpdateRefused, access.reason);
+    if (!access.write) this.#refuseUpdate(access.reason);
+    if (unannouncedWriters(update, this.doc, connection.announcedClients).length > 0) {
+      this.#refuseUpdate("it claims to come from another editor's connection");
     }
+    const verdict = this.#checkPolicy(connection, access.mode);
+    if (!verdict.accepted) this.#refuseUpdate(verdict.reason);
     // DESIGN.md §4: durable before anyone else can see it.
     try {
       await this.#store.appendUpdate(this.revisionId, update);
@@ -296,6 +310,39 @@ export class Room {
     }
     Y.applyUpdate(this.doc, update, connection);
     this.#countStored(update);
+    if (verdict.proposalIds.size > 0) this.#proposalsAdded(connection, verdict.proposalIds);
+  }
+
+  /** The change is stored and sent by now: a failing hook must not close the sender's connection. */
+  #proposalsAdded(connection: Connection, proposalIds: ReadonlySet<string>): void {
+    try {
+      this.#onProposalsAdded?.(this, connection, proposalIds);
+    } catch (error) {
+      console.error(
+        `Revision ${this.revisionId}: could not take note of proposals ${[...proposalIds].join(', ')}`,
+        error,
+      );
+    }
+  }
+
+  /** DESIGN.md §3, step 2, on the update just tried on the shadow copy. */
+  #checkPolicy(connection: Connection, mode: 'pen' | 'propose'): Verdict {
+    const tried = this.#shadow.lastChange;
+    const { delegation, principal } = connection.standing;
+    const sender = { mode, delegationId: delegation.id, delegationName: delegation.name, userId: principal.user.id };
+    try {
+      if (!tried) throw new Error('The shadow copy kept no account of the update it tried');
+      return checkUpdate(this.doc, tried, sender);
+    } catch (error) {
+      this.#shadow.rebuild(this.doc);
+      throw error;
+    }
+  }
+
+  /** Refuses the update just tried: the shadow copy goes back to the room's document. */
+  #refuseUpdate(reason: string): never {
+    this.#shadow.rebuild(this.doc);
+    throw new ProtocolError(CloseCode.UpdateRefused, reason);
   }
 
   /** Compacts once enough has been appended since the last time. */

@@ -3,13 +3,14 @@ import type { AccessChanges } from '../authz/access-changes.ts';
 import { standingOnRevision } from '../authz/standing.ts';
 import type { Store } from '../store/store.ts';
 import type { Connection } from './connection.ts';
-import { Room } from './room.ts';
+import { Room, type RoomOptions } from './room.ts';
 
 export interface RoomsOptions {
   store: Store;
   idleMs: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  onProposalsAdded?: RoomOptions['onProposalsAdded'];
 }
 
 interface Entry {

@@ -51,6 +51,29 @@ describe('the shadow copy an update is tried on', () => {
     expect(shadow.try(Y.encodeStateAsUpdate(honest, sv), room)).toBe('changes');
   });
 
+  it('reports the types an update touched, not those it created, and forgets them once rebuilt', () => {
+    const room = agreedText();
+    const shadow = new ShadowDoc(room);
+    const delegate = new Y.Doc();
+    Y.applyUpdate(delegate, Y.encodeStateAsUpdate(room));
+    const before = Y.encodeStateVector(delegate);
+    const paragraph = delegate.getXmlFragment('document').get(0) as Y.XmlElement;
+    delegate.transact(() => {
+      (paragraph.get(0) as Y.XmlText).insert(0, 'Yes, ');
+      delegate.getXmlFragment('document').insert(1, [new Y.XmlElement('paragraph')]);
+    });
+
+    expect(shadow.try(Y.encodeStateAsUpdate(delegate, before), room)).toBe('changes');
+    const touched = shadow.lastChange;
+    expect([...(touched?.changed.keys() ?? [])].map((type) => type.toJSON())).toEqual([
+      'Yes, hello world agreed text',
+      '<paragraph>Yes, hello world agreed text</paragraph><paragraph></paragraph>',
+    ]);
+    expect(touched?.beforeState).toEqual(new Map([[1000, Y.getState(room.store, 1000)]]));
+    shadow.rebuild(room);
+    expect(shadow.lastChange).toBeNull();
+  });
+
   it('refuses an update whose predecessors the server never received', () => {
     const room = agreedText();
     const shadow = new ShadowDoc(room);
