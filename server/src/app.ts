@@ -12,12 +12,14 @@ import { collabRoutes } from './collab/endpoint.ts';
 import type { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
 import { auditRoutes } from './http/audit.ts';
+import { compilationRoutes } from './http/compilation.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { invitationRoutes } from './http/invitations.ts';
 import { meetingRoutes } from './http/meetings.ts';
 import { participantRoutes } from './http/participants.ts';
+import { proposalRoutes } from './http/proposals.ts';
 import { csrfProtection, requestBodyLimit, securityHeaders } from './http/security.ts';
 import { sessionRoutes } from './http/session.ts';
 import { tokenRoutes } from './http/tokens.ts';
@@ -62,6 +64,8 @@ export function createApp({ store, sessions, apiTokens, rooms, accessChanges, si
   app.route('/api', meetingRoutes({ store }));
   app.route('/api', participantRoutes({ store, accessChanges }));
   app.route('/api', auditRoutes({ store }));
+  app.route('/api', proposalRoutes({ store, rooms }));
+  app.route('/api', compilationRoutes({ store, rooms }));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
   );

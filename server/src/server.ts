@@ -8,6 +8,7 @@ import { SignInLimiter } from './auth/rate-limit.ts';
 import { Sessions } from './auth/sessions.ts';
 import { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
+import { recordNewProposals } from './proposals/record-new.ts';
 import type { Store } from './store/store.ts';
 
 export interface RunningServer {
@@ -29,6 +30,11 @@ export async function startServer({ store, config }: { store: Store; config: Con
     idleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactAfterBytes: config.compactAfterBytes,
+    // Outside the room's queue: the record is a change of its own, queued behind the proposal.
+    onProposalsAdded: (room, connection, ids) =>
+      void recordNewProposals(room, connection, ids).catch((error) =>
+        console.error(`Revision ${room.revisionId}: could not record new proposals`, error),
+      ),
   });
   const apiTokens = new ApiTokens(store);
   const app = createApp({

@@ -9,6 +9,16 @@ export const AUDIT_ACTIONS = {
   'participant.remove': 'Participant removed',
   'invitation.create': 'Invitation issued',
   'invitation.accept': 'Invitation accepted',
+  'proposal.accept': 'Proposal accepted',
+  'proposal.reject': 'Proposal rejected',
+  'proposal.withdraw': 'Proposal withdrawn',
+  'proposal.support': 'Proposal supported',
+  'proposal.oppose': 'Proposal opposed',
+  'proposal.stance_withdrawn': 'Support or opposition withdrawn',
+  'proposal.rationale': 'Rationale given',
+  'paragraph.status': 'Paragraph status set',
+  'section.open': 'Section opened',
+  'section.close': 'Section closed',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STANCES } from '../proposals/record.ts';
+import { ProposalRecord, STANCES } from '../proposals/record.ts';
 import { PARAGRAPH_STATUSES } from '../schema/paragraph.ts';
 
 export const RATIONALE_MAX_LENGTH = 2000;
@@ -13,6 +13,10 @@ export type RationaleRequest = z.infer<typeof RationaleRequest>;
 /** `PUT /api/revisions/:revisionId/proposals/:proposalId/stance`: support, oppose, or (null) neither any more. */
 export const StanceRequest = z.object({ stance: z.enum(STANCES).nullable() });
 export type StanceRequest = z.infer<typeof StanceRequest>;
+
+/** The answer to a stance or a rationale: the proposal's record as it now stands. */
+export const ProposalSaved = z.object({ proposal: ProposalRecord });
+export type ProposalSaved = z.infer<typeof ProposalSaved>;
 
 /** Which pending proposals one decision of the Chair covers. */
 export const DecisionScope = z.discriminatedUnion('kind', [
@@ -30,8 +34,11 @@ export const DecisionRequest = z.object({
 });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
 
-/** What an act on proposals did: the ids of the proposals it decided or withdrew. */
-export const ProposalActResult = z.object({ proposalIds: z.array(z.string()) });
+/**
+ * What an act on proposals did: the ids of the proposals it decided or withdrew, and of those
+ * that fell with them because every word they marked went (recorded as rejected).
+ */
+export const ProposalActResult = z.object({ proposalIds: z.array(z.string()), lapsed: z.array(z.string()) });
 export type ProposalActResult = z.infer<typeof ProposalActResult>;
 
 /** `PUT /api/revisions/:revisionId/paragraphs/:pid/status`, by the Chair, pen-holding Bureau or the section's facilitator. */
@@ -40,6 +47,12 @@ export const ParagraphStatusRequest = z.object({
 });
 export type ParagraphStatusRequest = z.infer<typeof ParagraphStatusRequest>;
 
+export const ParagraphStatusSaved = z.object({ pid: z.string(), status: z.enum(PARAGRAPH_STATUSES) });
+export type ParagraphStatusSaved = z.infer<typeof ParagraphStatusSaved>;
+
 /** `PUT /api/revisions/:revisionId/sections/:sid/state`: open or close a section for proposals. */
 export const SectionStateRequest = z.object({ closed: z.boolean() });
 export type SectionStateRequest = z.infer<typeof SectionStateRequest>;
+
+export const SectionStateSaved = z.object({ sid: z.string(), closed: z.boolean() });
+export type SectionStateSaved = z.infer<typeof SectionStateSaved>;
