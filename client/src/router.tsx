@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { AccountPage, accountAction, accountLoader } from './account/AccountPage.tsx';
 import { AuditLogPage, auditLoader } from './audit/AuditLogPage.tsx';
+import { compilationLoader } from './compilation/loader.ts';
 import {
   AcceptInvitationPage,
   acceptInvitationAction,
@@ -72,6 +73,11 @@ export const router = createBrowserRouter([
             loader: revisionLoader,
             // The editor is most of the code; the sign-in and meeting pages load without it.
             lazy: { Component: async () => (await import('./revision/RevisionPage.tsx')).RevisionPage },
+          },
+          {
+            path: 'revisions/:revisionId/compilation',
+            loader: compilationLoader,
+            lazy: { Component: async () => (await import('./compilation/CompilationPage.tsx')).CompilationPage },
           },
           { path: '*', loader: notFound },
         ],

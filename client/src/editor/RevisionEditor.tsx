@@ -1,19 +1,29 @@
+import type { Participation } from '@zerodraft/shared/api/session.ts';
 import type { PresenceUser } from '@zerodraft/shared/presence.ts';
 import { CloseCode } from '@zerodraft/shared/protocol.ts';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation, useRevalidator } from 'react-router';
+import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx';
 import { signInPath } from '../session/sign-in-redirect.ts';
+import type { Clock } from '../time/format.ts';
 import { type CollabSession, useCollabSession } from './collab-session.ts';
 import type { ConnectionState } from './connection.ts';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { type RefusedChange, RefusedChangeNotice } from './RefusedChangeNotice.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import type { Proposer } from './suggest/proposer.ts';
 
 interface Props {
   revisionId: string;
   user: PresenceUser;
   label: string;
+  /** The reader's place in the meeting: which acts on proposals the panel offers. */
+  participation: Participation;
+  /** The venue's clock, for the times in the proposals panel. */
+  clock: Clock;
+  /** Whose proposals this user's changes become in suggest mode. */
+  proposer: Proposer | null;
 }
 
 /** A revision's live text with its connection and save state and who else is here. */
@@ -47,16 +57,20 @@ interface Reloads {
 function LiveRevision({ revisionId, ...props }: Props & Reloads) {
   const session = useCollabSession(revisionId, props.user);
   if (!session) return <p className="zd-loading">Connecting…</p>;
-  return <OpenRevision session={session} {...props} />;
+  return <OpenRevision session={session} revisionId={revisionId} {...props} />;
 }
 
 function OpenRevision({
   session,
+  revisionId,
   user,
   label,
+  participation,
+  clock,
+  proposer,
   reload,
   onRefused,
-}: Omit<Props, 'revisionId'> & Reloads & { session: CollabSession }) {
+}: Props & Reloads & { session: CollabSession }) {
   const connection = useSyncExternalStore(session.connection.subscribe, () => session.connection.state);
   const saved = useSyncExternalStore(session.persisted.subscribe, () => session.persisted.state === 'saved');
   const access = useSyncExternalStore(session.access.subscribe, () => session.access.access);
@@ -111,7 +125,24 @@ function OpenRevision({
         )}
       </div>
       {hasSynced ? (
-        <DocumentEditor session={session} user={user} editable={editable} label={label} />
+        <DocumentEditor
+          session={session}
+          user={user}
+          editable={editable}
+          mode={access?.mode ?? 'read'}
+          proposer={proposer}
+          label={label}
+          renderAside={(editor) => (
+            <ProposalsPanel
+              editor={editor}
+              ydoc={session.ydoc}
+              revisionId={revisionId}
+              participation={participation}
+              clock={clock}
+              textOpen={editable}
+            />
+          )}
+        />
       ) : (
         connection.kind !== 'closed' && <p className="zd-loading">Loading the text from the server…</p>
       )}

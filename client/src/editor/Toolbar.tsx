@@ -11,8 +11,17 @@ interface ToolbarButton {
   /** On a toggle, whether it is on; absent on a plain action. */
   pressed?: boolean;
   enabled: boolean;
+  /** Said in the tooltip when the button is unavailable, e.g. why suggest mode does not offer it. */
+  disabledReason?: string;
   text: string;
   run: () => void;
+}
+
+/** How the user's changes are taken: the pen-holder chooses; a delegate always suggests. */
+export interface SuggestControl {
+  mode: 'pen' | 'propose';
+  suggesting: boolean;
+  onSuggestingChange: (suggesting: boolean) => void;
 }
 
 /**
@@ -20,7 +29,15 @@ interface ToolbarButton {
  * keys move between its buttons (WAI-ARIA toolbar pattern). Alt+F10 in the text comes here,
  * Escape goes back to the text.
  */
-export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: RefObject<HTMLDivElement | null> }) {
+export function Toolbar({
+  editor,
+  toolbarRef,
+  suggest,
+}: {
+  editor: Editor;
+  toolbarRef: RefObject<HTMLDivElement | null>;
+  suggest: SuggestControl;
+}) {
   const [focused, setFocused] = useState(0);
   const state = useEditorState({
     editor,
@@ -39,8 +56,35 @@ export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: Re
   const editable = state.editable;
   const inSubparagraph = state.kind === 'subparagraph';
   const chain = () => editor.chain().focus();
+  const { suggesting } = suggest;
+  const penHolder = suggest.mode === 'pen';
+  // Formatting and layout are not proposals (suggest-mode.ts refuses them too).
+  const notProposed = (what: string) =>
+    suggesting ? `${what} cannot be proposed.${penHolder ? ' Switch to Editing to change it.' : ''}` : undefined;
+  const formattingReason = notProposed('Formatting');
 
   const groups: { label: string; buttons: ToolbarButton[] }[] = [
+    {
+      label: 'Mode',
+      buttons: [
+        {
+          label: 'Editing',
+          text: 'Editing',
+          pressed: !suggesting,
+          enabled: editable && penHolder,
+          disabledReason: penHolder ? undefined : 'Only the pen-holder changes the text directly.',
+          run: () => suggest.onSuggestingChange(false),
+        },
+        {
+          label: 'Suggesting',
+          text: 'Suggesting',
+          pressed: suggesting,
+          enabled: editable && penHolder,
+          disabledReason: penHolder ? undefined : 'Your changes are always proposals of your delegation.',
+          run: () => suggest.onSuggestingChange(true),
+        },
+      ],
+    },
     {
       label: 'Formatting',
       buttons: [
@@ -49,7 +93,8 @@ export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: Re
           text: 'B',
           shortcut: 'Mod+B',
           pressed: state.bold,
-          enabled: editable,
+          enabled: editable && !suggesting,
+          disabledReason: formattingReason,
           run: () => chain().toggleMark('bold').run(),
         },
         {
@@ -57,7 +102,8 @@ export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: Re
           text: 'I',
           shortcut: 'Mod+I',
           pressed: state.italic,
-          enabled: editable,
+          enabled: editable && !suggesting,
+          disabledReason: formattingReason,
           run: () => chain().toggleMark('italic').run(),
         },
         {
@@ -65,7 +111,8 @@ export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: Re
           text: 'U',
           shortcut: 'Mod+U',
           pressed: state.underline,
-          enabled: editable,
+          enabled: editable && !suggesting,
+          disabledReason: formattingReason,
           run: () => chain().toggleMark('underline').run(),
         },
       ],
@@ -109,7 +156,8 @@ export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: Re
           text: 'Sub-paragraph',
           shortcut: inSubparagraph ? 'Shift+Tab' : 'Tab',
           pressed: inSubparagraph,
-          enabled: editable && (state.kind === 'operative' || inSubparagraph),
+          enabled: editable && !suggesting && (state.kind === 'operative' || inSubparagraph),
+          disabledReason: notProposed('A paragraph’s kind'),
           run: () =>
             chain()
               .setParagraphKind(inSubparagraph ? 'operative' : 'subparagraph')
@@ -118,7 +166,8 @@ export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: Re
         {
           label: 'Add a section',
           text: '+ Section',
-          enabled: editable && state.canInsertSection,
+          enabled: editable && !suggesting && state.canInsertSection,
+          disabledReason: notProposed('A new section'),
           run: () => chain().insertSection().run(),
         },
       ],
@@ -162,13 +211,14 @@ export function Toolbar({ editor, toolbarRef }: { editor: Editor; toolbarRef: Re
           {group.buttons.map((button) => {
             const position = index++;
             const shortcut = button.shortcut ? shortcutLabel(button.shortcut) : undefined;
+            const name = shortcut ? `${button.label} (${shortcut})` : button.label;
             return (
               <button
                 key={button.label}
                 type="button"
                 className="zd-tool"
                 tabIndex={position === focused ? 0 : -1}
-                title={shortcut ? `${button.label} (${shortcut})` : button.label}
+                title={!button.enabled && button.disabledReason ? `${name}: ${button.disabledReason}` : name}
                 aria-label={button.label}
                 aria-keyshortcuts={button.shortcut && ariaShortcut(button.shortcut)}
                 aria-pressed={button.pressed}

@@ -36,8 +36,18 @@ export function RevisionPage() {
           · created <DateTime iso={revision.createdAt} clock={venueClock(meeting)} />
         </p>
         {note && <p className="zd-state-note">{note}</p>}
+        <p>
+          <Link to={`/revisions/${encodeURIComponent(revision.id)}/compilation`}>Compilation of proposals</Link>
+        </p>
       </header>
-      <RevisionEditor revisionId={revision.id} user={user} label={`Text of ${revision.name}, ${document.title}`} />
+      <RevisionEditor
+        revisionId={revision.id}
+        user={user}
+        label={`Text of ${revision.name}, ${document.title}`}
+        participation={participation}
+        clock={venueClock(meeting)}
+        proposer={me ? { delegation: participation.delegation.id, user: me.user.id } : null}
+      />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { formattingMarks } from './marks.ts';
 import { Numbering } from './numbering.ts';
 import { Paragraph } from './paragraph.ts';
 import { ParagraphIds } from './paragraph-ids.ts';
+import { ParagraphStatusLabels } from './paragraph-status-decorations.ts';
 import { Section, SectionHeading } from './section.ts';
 import { suggestionMarks } from './suggestions.ts';
 import { Title } from './title.ts';
@@ -33,6 +34,7 @@ export const documentExtensions: Extensions = [
   ...suggestionMarks,
   ParagraphIds,
   Numbering,
+  ParagraphStatusLabels,
 ];
 
 export const documentSchema = getSchema(documentExtensions);

@@ -54,7 +54,7 @@ function numberDecorations(doc: ProseMirrorNode): DecorationSet {
 }
 
 /** Whether the transaction only typed or deleted text inside single textblocks: no number can change. */
-function onlyEditsText(tr: Transaction): boolean {
+export function onlyEditsText(tr: Transaction): boolean {
   return tr.steps.every((step, i) => {
     const doc = tr.docs[i];
     if (!(step instanceof ReplaceStep) || !doc) return false;

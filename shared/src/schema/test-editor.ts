@@ -1,6 +1,6 @@
-import { Editor, type JSONContent } from '@tiptap/core';
+import { Editor, type Extensions, type JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode, Slice } from '@tiptap/pm/model';
-import type { Plugin } from '@tiptap/pm/state';
+import type { Plugin, Transaction } from '@tiptap/pm/state';
 import type { Decoration } from '@tiptap/pm/view';
 import { documentExtensions } from './document.ts';
 import { numberingKey } from './numbering.ts';
@@ -10,11 +10,20 @@ import type { ParagraphKind } from './paragraph.ts';
  * A TipTap editor over the document schema, without a DOM. TipTap creates no view then, and
  * leaves the state without plugins; they are installed here as mounting would, so commands,
  * keys and the plugins' appended transactions behave as in the browser. `extraPlugins` take
- * the place of what the client adds (in tests, ProseMirror's history stands in for Yjs undo).
+ * the place of what the client adds (in tests, ProseMirror's history stands in for Yjs undo);
+ * `extraExtensions` are the client's own TipTap extensions, with their `dispatchTransaction`
+ * hooks composed into dispatch as mounting would.
  */
-export function createTestEditor(content: JSONContent, extraPlugins: readonly Plugin[] = []): Editor {
-  const editor = new Editor({ element: null, extensions: documentExtensions, content });
+export function createTestEditor(
+  content: JSONContent,
+  extraPlugins: readonly Plugin[] = [],
+  extraExtensions: Extensions = [],
+): Editor {
+  const editor = new Editor({ element: null, extensions: [...documentExtensions, ...extraExtensions], content });
   editor.view.updateState(editor.state.reconfigure({ plugins: [...editor.extensionManager.plugins, ...extraPlugins] }));
+  // Without a view, TipTap dispatches straight to its private `dispatchTransaction`.
+  const headless = editor as unknown as { dispatchTransaction: (tr: Transaction) => void };
+  headless.dispatchTransaction = editor.extensionManager.dispatchTransaction(headless.dispatchTransaction.bind(editor));
   return editor;
 }
 
