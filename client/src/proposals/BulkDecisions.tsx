@@ -1,5 +1,6 @@
 import type { DecisionRequest } from '@zerodraft/shared/api/proposals.ts';
 import { decide } from '../api/proposals.ts';
+import { ActStatus } from './ActStatus.tsx';
 import { type BulkScope, bulkLabel, bulkQuestion, decisionDone, requestScope } from './act-messages.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { useAct } from './use-act.ts';
@@ -35,16 +36,7 @@ export function BulkDecisions({ scope, count, revisionId, announce }: Props) {
           />
         ))}
       </div>
-      {act.running && (
-        <p className="zd-act-progress" role="status">
-          {act.running}
-        </p>
-      )}
-      {act.error && (
-        <p className="zd-act-error" role="alert">
-          {act.error}
-        </p>
-      )}
+      <ActStatus act={act} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { memo, useId, useState } from 'react';
 import { decide, setRationale, setStance, withdrawProposal } from '../api/proposals.ts';
 import { DateTime } from '../time/DateTime.tsx';
 import type { Clock } from '../time/format.ts';
+import { ActStatus } from './ActStatus.tsx';
 import { proposalDecided, proposalOf, rationaleDone, stanceDone, withdrawn } from './act-messages.ts';
 import type { ProposalActs } from './acts.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
@@ -220,16 +221,7 @@ function ProposalActsBar({
         )}
       </fieldset>
       {acts.rationale && <RationaleEditor proposal={proposal} revisionId={revisionId} act={act} />}
-      {act.running && (
-        <p className="zd-act-progress" role="status">
-          {act.running}
-        </p>
-      )}
-      {act.error && (
-        <p className="zd-act-error" role="alert">
-          {act.error}
-        </p>
-      )}
+      <ActStatus act={act} />
     </div>
   );
 }

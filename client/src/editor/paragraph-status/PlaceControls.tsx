@@ -2,6 +2,7 @@ import { PARAGRAPH_STATUS_NAMES, PARAGRAPH_STATUSES } from '@zerodraft/shared/sc
 import { CLOSED_SECTION_LABEL } from '@zerodraft/shared/schema/paragraph-status-decorations.ts';
 import { useId } from 'react';
 import { setParagraphStatus, setSectionClosed } from '../../api/proposals.ts';
+import { ActStatus } from '../../proposals/ActStatus.tsx';
 import { sectionDone, statusDone } from '../../proposals/act-messages.ts';
 import { BulkDecisions } from '../../proposals/BulkDecisions.tsx';
 import { paragraphLabel } from '../../proposals/outline.ts';
@@ -89,16 +90,7 @@ export function PlaceControls({
           </button>
         </div>
       )}
-      {act.running && (
-        <p className="zd-act-progress" role="status">
-          {act.running}
-        </p>
-      )}
-      {act.error && (
-        <p className="zd-act-error" role="alert">
-          {act.error}
-        </p>
-      )}
+      <ActStatus act={act} />
       {paragraph && mayDecide && (
         <BulkDecisions
           scope={{ kind: 'paragraph', pid: paragraph.pid, paragraphLabel: named }}
