@@ -15,6 +15,8 @@ function delegateOf(delegation: string): DemoAccount {
 export const kenya = delegateOf('Kenya');
 /** Lucía Hernández of Mexico. */
 export const mexico = delegateOf('Mexico');
+/** Haruto Sato of Japan. */
+export const japan = delegateOf('Japan');
 /** Ana Carvalho of Brazil. */
 export const brazil = delegateOf('Brazil');
 

@@ -82,6 +82,31 @@ export class RevisionView {
   }
 
   /**
+   * Double-clicks the first whole `word` of `paragraph`, as a reader selects a word to replace
+   * it, and waits until the browser's selection is exactly that word.
+   */
+  async selectWord(paragraph: Locator, word: string): Promise<void> {
+    await paragraph.scrollIntoViewIfNeeded();
+    const box = await paragraph.evaluate((element, wanted) => {
+      const whole = new RegExp(`(?<![\\p{L}\\p{N}])${wanted}(?![\\p{L}\\p{N}])`, 'u');
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.search(whole) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x, y, width, height };
+      }
+      return null;
+    }, word);
+    if (!box) throw new Error(`The paragraph has no word "${word}" to select`);
+    await this.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, word);
+  }
+
+  /**
    * Clicks after the last word of `paragraph` and types `words` there. The click lands right of
    * the paragraph's last line (justified text leaves its last line short); End makes sure.
    */
