@@ -1,6 +1,6 @@
 /**
- * Retakes docs/screenshot.png for the README: Mexico's view of the zero draft while Kenya's
- * Chair adds "and ammunition" to a preambular paragraph, her labelled caret in the text.
+ * Retakes docs/screenshot.png for the README: the Chair's view of the zero draft after Mexico
+ * proposed a replacement with its rationale, Japan an addition, and Japan supported Mexico.
  *
  *   pnpm --filter @zerodraft/client build && node test/e2e/screenshot.ts
  */
@@ -11,7 +11,8 @@ import { repoRoot, type ServerProcess } from '../helpers/server-process.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 import { startAppServer } from './app-server.ts';
 import { launchChromium } from './chromium.ts';
-import { type Credentials, kenya, mexico } from './delegates.ts';
+import { type Credentials, japan, kenya, mexico } from './delegates.ts';
+import { ProposalsPanel } from './proposals-panel.ts';
 import { RevisionView, signInThroughPage } from './revision-page.ts';
 
 const output = join(repoRoot, 'docs/screenshot.png');
@@ -28,7 +29,7 @@ async function openZeroDraftAs(browser: Browser, url: string, account: Credentia
 }
 
 /** Clicks just after `words` in `paragraph`, in the right half of their last letter. */
-async function clickAfter(paragraph: Locator, words: string): Promise<void> {
+async function _clickAfter(paragraph: Locator, words: string): Promise<void> {
   const point = await paragraph.evaluate((p, wanted) => {
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -53,21 +54,35 @@ try {
   server = await startAppServer({ dataDir });
   browser = await launchChromium();
   const atMexico = await openZeroDraftAs(browser, server.url, mexico);
+  const atJapan = await openZeroDraftAs(browser, server.url, japan);
   const atKenya = await openZeroDraftAs(browser, server.url, kenya);
 
-  // Mexico reads the first preambular paragraph: a focused editor shows its toolbar enabled.
-  await atMexico.text.getByText('their commitment to the full and effective implementation').click();
+  // Mexico replaces a word and says why; Japan proposes an addition of its own and supports Mexico's.
+  await atMexico.selectWord(atMexico.operative('1.'), 'fully');
+  await atMexico.page.keyboard.type('comprehensively');
+  const mexicoPanel = new ProposalsPanel(atMexico.page);
+  const proposal = mexicoPanel.region.locator('li[data-proposal-id]').first();
+  await proposal.filter({ hasText: 'Proposed by Mexico' }).waitFor();
+  await mexicoPanel.button(proposal, 'Add rationale').click();
+  await atMexico.page.getByLabel('Rationale').fill('Aligns with the language agreed at RevCon3.');
+  await mexicoPanel.button(proposal, 'Save rationale').click();
+  await atJapan.typeAtEndOf(atJapan.operative('2.'), ' and to share best practices');
+  const japanPanel = new ProposalsPanel(atJapan.page);
+  const mexicos = japanPanel.region.locator('li[data-proposal-id]').filter({ hasText: 'Proposed by Mexico' });
+  await mexicos.filter({ hasText: 'RevCon3' }).waitFor();
+  await japanPanel.button(mexicos, 'Support').click();
 
-  const recognizing = (view: RevisionView) => view.text.locator('p', { hasText: 'continues to fuel armed violence' });
-  await clickAfter(recognizing(atKenya), 'illicit trade in small arms and light weapons');
-  await atKenya.page.keyboard.type(' and ammunition');
-  await atMexico.waitForWords(recognizing(atMexico), 'light weapons and ammunition');
-  await atMexico.caretOf(recognizing(atMexico), 'Amina Wanjiru (Kenya)').waitFor();
-  await atKenya.waitUntilSaved();
-  await atMexico.waitUntilSaved();
+  // The Chair's view: both proposals in the text and in the panel, Mexico's supported by Japan.
+  const chairPanel = new ProposalsPanel(atKenya.page);
+  await chairPanel.region.getByText('Proposed by Mexico, supported by Japan').waitFor();
+  await chairPanel.region.locator('li[data-proposal-id]').filter({ hasText: 'Proposed by Japan' }).waitFor();
+  await atKenya.text.getByText('States renew their commitment').click();
+  await Promise.all([atMexico.waitUntilSaved(), atJapan.waitUntilSaved()]);
+  // Away from the text, so no hover label covers the words.
+  await atKenya.page.mouse.move(1270, 790);
 
   mkdirSync(join(repoRoot, 'docs'), { recursive: true });
-  await atMexico.page.screenshot({ path: output });
+  await atKenya.page.screenshot({ path: output });
   console.log(`Wrote ${output}`);
 } finally {
   await browser?.close().catch(() => {});
