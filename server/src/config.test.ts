@@ -26,4 +26,17 @@ describe('configFromEnv', () => {
       trustProxy: true,
     });
   });
+
+  it('checks suggestions unless SUGGESTION_POLICY is off, and stops start-up on any other value', () => {
+    expect(defaultConfig.enforceSuggestions).toBe(true);
+    expect(configFromEnv({}).enforceSuggestions).toBe(true);
+    expect(configFromEnv({ SUGGESTION_POLICY: '' }).enforceSuggestions).toBe(true);
+    expect(configFromEnv({ SUGGESTION_POLICY: 'on' }).enforceSuggestions).toBe(true);
+    expect(configFromEnv({ SUGGESTION_POLICY: 'off' }).enforceSuggestions).toBe(false);
+    for (const value of ['false', '0', 'OFF', 'no', 'disabled']) {
+      expect(() => configFromEnv({ SUGGESTION_POLICY: value })).toThrow(
+        `SUGGESTION_POLICY must be on or off, got "${value}"`,
+      );
+    }
+  });
 });

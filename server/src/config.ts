@@ -34,6 +34,11 @@ export interface Config {
   maxBodyBytes: number;
   /** How long an invitation link stays valid. */
   invitationTtlMs: number;
+  /**
+   * Check every update against DESIGN.md §3 (`SUGGESTION_POLICY`, on unless set to off). Off is
+   * for the benchmark only, to measure what the check costs: delegations can then change any text.
+   */
+  enforceSuggestions: boolean;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -54,6 +59,7 @@ export const defaultConfig: Config = {
   allowedOrigins: [],
   maxBodyBytes: 64 * 1024,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  enforceSuggestions: true,
 };
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -69,6 +75,14 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
   if (['1', 'true', 'yes'].includes(value)) return true;
   if (['0', 'false', 'no'].includes(value)) return false;
   throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+/** `on` or `off`, nothing else: a typo must not switch a safeguard off or leave it on unnoticed. */
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`${name} must be on or off, got "${value}"`);
 }
 
 /** A comma-separated list of origins (`scheme://host[:port]`), each checked so a typo stops start-up. */
@@ -102,5 +116,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     allowedOrigins: origins('ALLOWED_ORIGINS', env.ALLOWED_ORIGINS),
     maxBodyBytes: integer('MAX_BODY_BYTES', env.MAX_BODY_BYTES, defaultConfig.maxBodyBytes),
     invitationTtlMs: integer('INVITATION_TTL_HOURS', env.INVITATION_TTL_HOURS, 7 * 24) * 60 * 60 * 1000,
+    enforceSuggestions: onOff('SUGGESTION_POLICY', env.SUGGESTION_POLICY, defaultConfig.enforceSuggestions),
   };
 }

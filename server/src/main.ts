@@ -7,6 +7,9 @@ import { SqliteStore } from './store/sqlite.ts';
 /** Reads the configuration, opens the store, listens; SIGTERM and SIGINT shut down cleanly. */
 async function main() {
   const config = configFromEnv(process.env);
+  if (!config.enforceSuggestions) {
+    console.warn('\n*** WARNING: SUGGESTION_POLICY=off: delegations can change any text. For benchmarks only. ***\n');
+  }
   const store = new SqliteStore({ path: join(config.dataDir, 'zerodraft.db'), synchronous: config.sqliteSynchronous });
   if (config.seedDemo) {
     const created = await seedDemo(store);

@@ -30,6 +30,7 @@ export async function startServer({ store, config }: { store: Store; config: Con
     idleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactAfterBytes: config.compactAfterBytes,
+    enforceSuggestions: config.enforceSuggestions,
     // Outside the room's queue: the record is a change of its own, queued behind the proposal.
     onProposalsAdded: (room, connection, ids) =>
       void recordNewProposals(room, connection, ids).catch((error) =>

@@ -29,6 +29,8 @@ export interface Target {
   url: string;
   room: string;
   cookie: string | undefined;
+  /** The session of client `i` instead of `cookie`, e.g. a delegate's for each typist (the first `typists` clients). */
+  cookieOf?: (client: number) => string | undefined;
   pid: number;
   /** The document to give an empty room before measuring (the reference starts empty). */
   initialUpdate?: Uint8Array;
@@ -101,7 +103,11 @@ async function connectAll(target: Target, count: number): Promise<CollabClient[]
     const size = Math.min(batch, count - clients.length);
     clients.push(
       ...(await Promise.all(
-        Array.from({ length: size }, () => connect(target.url, target.room, target.cookie, { timeoutMs: 30_000 })),
+        Array.from({ length: size }, (_, i) =>
+          connect(target.url, target.room, target.cookieOf?.(clients.length + i) ?? target.cookie, {
+            timeoutMs: 30_000,
+          }),
+        ),
       )),
     );
   }

@@ -21,6 +21,12 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   compactAfterBytes: number;
   /**
+   * Check each update of a client against the suggestion policy (DESIGN.md §3, step 2); on
+   * unless false. Off only to measure the check's cost: write access and the client-id
+   * binding are still checked, and new proposals get no record.
+   */
+  enforceSuggestions?: boolean;
+  /**
    * Called once an update that adds marks or paragraphs of the sender's proposals is stored and
    * applied, with the ids of those proposals (some may be known already), e.g. to create their records.
    */
@@ -42,6 +48,9 @@ export function mergeUpdates(parts: Uint8Array[]): Uint8Array {
   doc.destroy();
   return merged;
 }
+
+/** What an update passes as when the policy is switched off: accepted, adding no proposal anyone records. */
+const UNCHECKED: Verdict = { accepted: true, proposalIds: new Set() };
 
 /** An update with no structs and no deletions: what a client with nothing new sends as sync step 2. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
@@ -66,6 +75,7 @@ export class Room {
   readonly #compactAfterUpdates: number;
   readonly #compactAfterBytes: number;
   readonly #onProposalsAdded: RoomOptions['onProposalsAdded'];
+  readonly #enforceSuggestions: boolean;
   #queue: Promise<void> = Promise.resolve();
   /** Set once loaded; see `ShadowDoc`. */
   #shadow!: ShadowDoc;
@@ -80,6 +90,7 @@ export class Room {
     this.#compactAfterUpdates = options.compactAfterUpdates;
     this.#compactAfterBytes = options.compactAfterBytes;
     this.#onProposalsAdded = options.onProposalsAdded;
+    this.#enforceSuggestions = options.enforceSuggestions ?? true;
     this.awareness.setLocalState(null);
   }
 
@@ -299,7 +310,7 @@ export class Room {
     if (unannouncedWriters(update, this.doc, connection.announcedClients).length > 0) {
       this.#refuseUpdate("it claims to come from another editor's connection");
     }
-    const verdict = this.#checkPolicy(connection, access.mode);
+    const verdict = this.#enforceSuggestions ? this.#checkPolicy(connection, access.mode) : UNCHECKED;
     if (!verdict.accepted) this.#refuseUpdate(verdict.reason);
     // DESIGN.md §4: durable before anyone else can see it.
     try {

@@ -10,6 +10,7 @@ export interface RoomsOptions {
   idleMs: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  enforceSuggestions?: RoomOptions['enforceSuggestions'];
   onProposalsAdded?: RoomOptions['onProposalsAdded'];
 }
 
