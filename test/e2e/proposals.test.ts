@@ -110,7 +110,9 @@ describe('delegation proposals in Chromium: proposed, supported, accepted, and k
     await atMexico.panel.button(atMexicoItem, 'Add rationale').click();
     await atMexicoItem.getByLabel('Rationale').fill(rationale);
     await atMexico.panel.button(atMexicoItem, 'Save rationale').click();
-    await atMexicoItem.getByText(rationale).waitFor();
+    // The saved rationale, not the words still in the field while the answer is on its way.
+    await atMexicoItem.locator('.zd-proposal-rationale').filter({ hasText: rationale }).waitFor();
+    await atMexicoItem.getByLabel('Rationale').waitFor({ state: 'detached' });
 
     // Japan reads the rationale and supports the proposal.
     const atJapanItem = atJapan.panel.item(proposalId);
