@@ -1,4 +1,5 @@
 import { DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
+import { newId } from '@zerodraft/shared/schema/paragraph-ids.ts';
 import * as Y from 'yjs';
 
 /** The Y.XmlFragment that holds a revision's document. */
@@ -39,6 +40,8 @@ export const documentText = (doc: Y.Doc): string => paragraphTexts(doc).join('\n
  */
 export function appendParagraph(doc: Y.Doc, text: string): Y.XmlText {
   const paragraph = new Y.XmlElement('paragraph');
+  // As an editor's paragraph-ids plugin gives it: the server refuses a paragraph without an id.
+  paragraph.setAttribute('pid', `p-${newId()}`);
   paragraph.setAttribute('kind', 'operative');
   const content = new Y.XmlText(text);
   paragraph.insert(0, [content]);

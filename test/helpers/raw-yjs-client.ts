@@ -84,7 +84,11 @@ export class RawYjsClient {
   change(edit: (doc: Y.Doc) => void): void {
     const before = Y.encodeStateVector(this.doc);
     this.doc.transact(() => edit(this.doc));
-    const update = Y.encodeStateAsUpdate(this.doc, before);
+    this.sendUpdate(Y.encodeStateAsUpdate(this.doc, before));
+  }
+
+  /** Sends an update as it is, e.g. one built struct by struct, as one sync update message. */
+  sendUpdate(update: Uint8Array): void {
     this.send(
       frame((e) => {
         encoding.writeVarUint(e, MessageType.Sync);

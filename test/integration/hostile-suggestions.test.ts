@@ -5,12 +5,14 @@
  * stored; a legal proposal from the same kind of client goes through to everyone.
  */
 
+import { handBuiltUpdate } from '@zerodraft/server/collab/policy/hand-built-update.ts';
 import { attrsOf, markAttribute, marked } from '@zerodraft/server/collab/policy/revision-fixture.ts';
 import type { Sender } from '@zerodraft/server/collab/policy/suggestion-policy.ts';
 import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import { Me } from '@zerodraft/shared/api/session.ts';
 import { PROPOSALS_FIELD } from '@zerodraft/shared/proposals/record.ts';
-import { CloseCode, DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
+import { CloseCode, DOCUMENT_FIELD, MessageType } from '@zerodraft/shared/protocol.ts';
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CollabClient } from '../helpers/collab-client.ts';
@@ -20,7 +22,7 @@ import { getJson, signIn } from '../helpers/session.ts';
 import { storedDocument } from '../helpers/stored-document.ts';
 import { storedText } from '../helpers/stored-revision.ts';
 import { chair, mexico, newClient, newServer, openDemo } from '../helpers/test-server.ts';
-import { waitFor } from '../helpers/wait-for.ts';
+import { waitFor, within } from '../helpers/wait-for.ts';
 
 const japanAccount = demoAccounts.find((a) => a.delegation === 'Japan');
 
@@ -204,5 +206,147 @@ describe('a delegation client that sends hand-built updates', () => {
     expect(await storedText(server.databasePath, revisionId)).toContain('Reaffirming urgently their commitment');
     expect([...japan.closes, ...kenya.closes]).toEqual([]);
     expect(honest.socket.readyState).toBe(honest.socket.OPEN);
+  });
+
+  it('is refused what stock clients would read otherwise than the server, and everyone can still write', async () => {
+    if (!japanAccount) throw new Error('The demo has no Japan account');
+    const server = await newServer();
+    const { cookie: chairCookie, revisionId } = await openDemo(server.url, chair);
+    const mexicoCookie = await signIn(server.url, mexico.email, mexico.password);
+    const japanCookie = await signIn(server.url, japanAccount.email, japanAccount.password);
+    const mexicoSender = await senderOf(server.url, mexicoCookie);
+    const japanSender = await senderOf(server.url, japanCookie);
+    const ownAttrs = attrsOf(mexicoSender, 'prop-mexico-raw-2');
+    // Japan and the Chair are connected with stock providers, and have written nothing yet.
+    const japan = await newClient(server.url, revisionId, japanCookie);
+    const kenya = await newClient(server.url, revisionId, chairCookie);
+    const japanClientId = japan.doc.clientID;
+    const storedBefore = await storedDocument(server.databasePath, revisionId);
+
+    /** An object with an own property "__proto__", as Yjs decodes one from an update. */
+    const protoKey = (value: unknown): Record<string, unknown> => JSON.parse(`{"__proto__":${JSON.stringify(value)}}`);
+    const attempts: { what: string; send: (raw: RawYjsClient) => void; reason: RegExp }[] = [
+      {
+        what: "Mexico's words formatted to read, in every client, as Japan's proposal",
+        send: (raw) =>
+          raw.change((doc) =>
+            words(doc, 'p-a-01').format(0, 11, protoKey(marked('insertion', attrsOf(japanSender, 'prop-japan-raw-9')))),
+          ),
+        reason: /formatting the document does not know, "__proto__"/,
+      },
+      {
+        what: 'values hidden in the words, which move where everyone else types',
+        send: (raw) =>
+          raw.sendUpdate(
+            handBuiltUpdate([
+              {
+                client: raw.doc.clientID,
+                clock: 0,
+                parent: words(raw.doc, 'p-a-01')._item?.id ?? null,
+                content: new Y.ContentAny([1, 2, 3]),
+              },
+            ]),
+          ),
+        reason: /something in the text that the document cannot show/,
+      },
+      {
+        what: 'a proposed paragraph without an id, which every other client would give one',
+        send: (raw) =>
+          raw.change((doc) => {
+            const proposed = new Y.XmlElement('paragraph');
+            proposed.setAttribute('kind', 'operative');
+            proposed.setAttribute('insertion', ownAttrs as never);
+            const text = new Y.XmlText();
+            text.insert(0, 'Urges States to trace ammunition.', marked('insertion', ownAttrs));
+            proposed.insert(0, [text]);
+            section(doc, 's-a').insert(1, [proposed]);
+          }),
+        reason: /it gives a paragraph no identity/,
+      },
+      {
+        what: "an empty struct at Japan's client id, which would make Japan's Yjs take another",
+        send: (raw) =>
+          raw.sendUpdate(
+            handBuiltUpdate([
+              {
+                client: japanClientId,
+                clock: 0,
+                origin: words(raw.doc, 'p-a-01')._start?.id ?? null,
+                content: new Y.ContentString(''),
+              },
+            ]),
+          ),
+        reason: /another editor's connection/,
+      },
+      {
+        what: 'a formatting name long enough to keep the server busy',
+        send: (raw) => raw.change((doc) => words(doc, 'p-a-01').format(0, 3, { ['-'.repeat(40_000)]: {} })),
+        reason: /formatting the document does not know/,
+      },
+    ];
+    for (const { what, send, reason } of attempts) {
+      const raw = await RawYjsClient.open(server.url, revisionId, mexicoCookie);
+      const sent = performance.now();
+      send(raw);
+      const close = await within(raw.closed, 10_000, `the refusal of ${what}`);
+      expect(performance.now() - sent, what).toBeLessThan(2_000);
+      expect(close.code, what).toBe(CloseCode.UpdateRefused.code);
+      expect(close.reason, what).toMatch(reason);
+    }
+    expect(await storedDocument(server.databasePath, revisionId)).toBe(storedBefore);
+
+    // Japan proposes and the Chair edits, each under the client id it announced.
+    expect(japan.doc.clientID).toBe(japanClientId);
+    const japanAttrs = attrsOf(japanSender, 'prop-japan-raw-3');
+    japan.doc.transact(() =>
+      words(japan.doc, 'p-a-01').insert(indexOf(japan.doc, 'p-a-01', 'their commitment'), 'firmly ', {
+        ...marked('insertion', japanAttrs),
+      }),
+    );
+    await japan.confirmPersisted(1);
+    kenya.doc.transact(() => words(kenya.doc, 'p-c-01').insert(0, 'Also, ', {}));
+    await kenya.confirmPersisted(1);
+    expect([...japan.closes, ...kenya.closes]).toEqual([]);
+    const stored = await storedText(server.databasePath, revisionId);
+    expect(stored).toContain('Reaffirming firmly their commitment');
+    expect(stored).toContain('Also, ');
+  });
+
+  it('speaks for a few Yjs client ids per connection at most, however many its presence names', async () => {
+    const server = await newServer();
+    const { revisionId } = await openDemo(server.url, chair);
+    const mexicoCookie = await signIn(server.url, mexico.email, mexico.password);
+    const mexicoSender = await senderOf(server.url, mexicoCookie);
+    const witness = await newClient(server.url, revisionId, mexicoCookie);
+    const raw = await RawYjsClient.open(server.url, revisionId, mexicoCookie);
+    await waitFor(() => witness.provider.awareness.getStates().has(raw.doc.clientID), { what: 'the raw presence' });
+
+    // One presence message naming a thousand client ids: each would be relayed to everyone,
+    // kept for the room's lifetime, and free to write under.
+    const claimed = Array.from({ length: 1_000 }, (_, i) => 1_000_000 + i);
+    const presence = encoding.createEncoder();
+    encoding.writeVarUint(presence, claimed.length);
+    for (const id of claimed) {
+      encoding.writeVarUint(presence, id);
+      encoding.writeVarUint(presence, 1);
+      encoding.writeVarString(presence, JSON.stringify({ cursor: null }));
+    }
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, MessageType.Awareness);
+    encoding.writeVarUint8Array(message, encoding.toUint8Array(presence));
+    raw.send(encoding.toUint8Array(message));
+    await waitFor(() => witness.provider.awareness.getStates().has(claimed[0] ?? 0), { what: 'the first claimed id' });
+    const relayed = claimed.filter((id) => witness.provider.awareness.getStates().has(id));
+    expect(relayed.length).toBeLessThan(4);
+
+    const last = claimed.at(-1) ?? 0;
+    const ownAttrs = attrsOf(mexicoSender, 'prop-mexico-raw-4');
+    raw.change((doc) => {
+      doc.clientID = last;
+      words(doc, 'p-a-01').insert(0, 'Also ', marked('insertion', ownAttrs));
+    });
+    const close = await raw.closed;
+    expect(close.code).toBe(CloseCode.UpdateRefused.code);
+    expect(close.reason).toMatch(/another editor's connection/);
   });
 });

@@ -35,6 +35,15 @@ export function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
 }
 
 /**
+ * How many awareness client ids one connection may speak for. A stock provider announces one,
+ * its Y.Doc's (the others it echoes are other connections'); every id taken is relayed to
+ * everyone, kept for the room's lifetime, and may be written under by that connection
+ * (client-binding.ts): a connection naming thousands in one message would flood every client
+ * with presences and claim ids nobody uses yet.
+ */
+export const MAX_CLIENT_IDS_PER_CONNECTION = 4;
+
+/**
  * The awareness update a connection sent, made truthful (DESIGN.md §3: nobody can appear as
  * someone else): every state it publishes carries the server's `user` for that connection, and
  * it may speak only for awareness client ids that are its user's.
@@ -43,7 +52,8 @@ export function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
  * provider announces its id the moment it connects, before anyone else can learn it, and keeps
  * it across reconnects. Stock y-websocket clients echo the states they receive; echoes of
  * another user's ids are dropped, echoes of one's own are no newer and ignored by the awareness.
- * `owners` is updated with the ids claimed. Throws on an update that cannot be decoded.
+ * `owners` is updated with the ids claimed. Ids beyond `MAX_CLIENT_IDS_PER_CONNECTION` that the
+ * connection has not announced yet are dropped. Throws on an update that cannot be decoded.
  */
 export function truthfulPresence(
   update: Uint8Array,
@@ -52,10 +62,15 @@ export function truthfulPresence(
   serverClientId: number,
 ): Uint8Array | null {
   const kept: AwarenessEntry[] = [];
+  const speaksFor = new Set(sender.announcedClients);
   for (const entry of decodeEntries(update)) {
     if (entry.clientId === serverClientId) continue;
     const owner = owners.get(entry.clientId);
     if (owner !== undefined && owner !== sender.user.id) continue;
+    if (!speaksFor.has(entry.clientId)) {
+      if (speaksFor.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
+      speaksFor.add(entry.clientId);
+    }
     kept.push({ ...entry, state: entry.state && { ...entry.state, user: sender.presence } });
   }
   for (const { clientId } of kept) owners.set(clientId, sender.user.id);

@@ -4,6 +4,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Selection, TextSelection } from '@tiptap/pm/state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { documentSchema } from './document.ts';
 import { paragraphNumbers } from './numbering.ts';
 import { PARAGRAPH_KINDS } from './paragraph.ts';
 import { newId } from './paragraph-ids.ts';
@@ -330,5 +331,16 @@ describe('paragraph ids under any sequence of edits', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('what an id may be', () => {
+  it('takes the ids the plugin and the demo make, and refuses long or strange ones', () => {
+    const { paragraph, section } = documentSchema.nodes;
+    expect(paragraph?.create({ pid: newId() }).attrs.pid).toHaveLength(12);
+    expect(section?.create({ sid: 's-a' }).attrs.sid).toBe('s-a');
+    expect(() => paragraph?.create({ pid: 'p'.repeat(65) })).toThrow(RangeError);
+    expect(() => section?.create({ sid: 's a' })).toThrow(RangeError);
+    expect(() => paragraph?.create({ pid: '' })).toThrow(RangeError);
   });
 });

@@ -11,6 +11,18 @@ const Y_SYNC_META = 'y-sync$';
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
+/**
+ * What a `pid` or `sid` may be: null until the plugin fills it, else up to 64 url-safe
+ * characters. A longer or stranger id is refused wherever it comes from, since every client
+ * and every comparison ("para 12, was 10 in Draft 1") carries it.
+ */
+export function validateNodeId(value: unknown): void {
+  if (value === null) return;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    throw new RangeError('An id is 1 to 64 letters, digits, "-" or "_"');
+  }
+}
+
 /** A fresh random id of 12 url-safe characters (72 bits). */
 export function newId(): string {
   let id = '';

@@ -1,6 +1,7 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import type { ResolvedPos } from '@tiptap/pm/model';
 import { NodeSelection, type Selection, TextSelection, type Transaction } from '@tiptap/pm/state';
+import { validateNodeId } from './paragraph-ids.ts';
 
 /**
  * How a paragraph of an outcome document reads: preambular paragraphs ("Recalling …") are
@@ -86,7 +87,7 @@ export const Paragraph = Node.create({
       pid: {
         default: null,
         keepOnSplit: false,
-        validate: 'string|null',
+        validate: validateNodeId,
         parseHTML: (element) => element.getAttribute('data-pid'),
         renderHTML: (attributes) => (attributes.pid ? { 'data-pid': attributes.pid } : {}),
       },

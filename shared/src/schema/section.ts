@@ -1,6 +1,7 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { cursorPosition, type ParagraphKind } from './paragraph.ts';
+import { validateNodeId } from './paragraph-ids.ts';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -25,7 +26,7 @@ export const Section = Node.create({
       sid: {
         default: null,
         keepOnSplit: false,
-        validate: 'string|null',
+        validate: validateNodeId,
         parseHTML: (element) => element.getAttribute('data-sid'),
         renderHTML: (attributes) => (attributes.sid ? { 'data-sid': attributes.sid } : {}),
       },

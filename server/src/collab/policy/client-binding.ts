@@ -11,14 +11,20 @@ import * as Y from 'yjs';
 /**
  * The client ids under which the update brings structs the document does not have yet,
  * that `announced` does not hold. Deletions are not bound to a client id and are not counted.
+ *
+ * A struct of no length at a client's next clock adds nothing, yet counts: Yjs, seeing its own
+ * id in someone else's update, gives its document another id, one its connection never
+ * announced, and everything that client writes from then on would be refused.
  */
 export function unannouncedWriters(update: Uint8Array, doc: Y.Doc, announced: ReadonlySet<number>): number[] {
-  const { to } = Y.parseUpdateMeta(update);
-  const writers: number[] = [];
-  for (const [client, clock] of to) {
-    if (clock > Y.getState(doc.store, client) && !announced.has(client)) writers.push(client);
+  const writers = new Set<number>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    const { client, clock } = struct.id;
+    if (struct instanceof Y.Skip || announced.has(client)) continue;
+    const state = Y.getState(doc.store, client);
+    if (clock >= state || clock + struct.length > state) writers.add(client);
   }
-  return writers;
+  return [...writers];
 }
 
 /**

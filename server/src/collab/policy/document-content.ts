@@ -5,6 +5,7 @@ import { refuse } from './refusal.ts';
 import {
   elementType,
   fitsContent,
+  hasReplacedPrototype,
   type ReadMark,
   readAttributes,
   readAttributesLeniently,
@@ -88,30 +89,46 @@ export const marksKeyOf = (marks: readonly ReadMark[]): string => marks.map((mar
 
 function readRunMarks(attributes: Record<string, unknown> | undefined, reading: Reading): ReadMark[] {
   if (!attributes) return [];
-  const marks: ReadMark[] = [];
-  for (const [key, value] of Object.entries(attributes)) {
+  if (reading === 'strict' && hasReplacedPrototype(attributes)) {
+    refuse('it holds formatting the document does not know, "__proto__"');
+  }
+  const marks = new Map<string, ReadMark>();
+  // `for…in`, as y-prosemirror reads them: with what a "__proto__" already stored brings along.
+  for (const key in attributes) {
+    const value = attributes[key];
     // A null attribute is formatting removed; y-prosemirror sets every name it saw to null.
     if (value === null || value === undefined) continue;
     const mark = reading === 'strict' ? readMark(key, value) : readMarkLeniently(key, value);
-    if (!marks.some((m) => m.identity === mark.identity)) marks.push(mark);
+    if (!marks.has(mark.identity)) marks.set(mark.identity, mark);
   }
-  return marks.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
+  return [...marks.values()].sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
 }
 
 /** Appends the runs of a Y.XmlText. */
 function readText(text: Y.XmlText, inline: Inline[], reading: Reading): void {
-  if (reading === 'strict' && Object.keys(text.getAttributes()).length > 0) {
-    refuse('it gives text settings the document does not know');
+  if (reading === 'strict') {
+    const settings = text.getAttributes();
+    if (Object.keys(settings).length > 0 || hasReplacedPrototype(settings)) {
+      refuse('it gives text settings the document does not know');
+    }
   }
+  let read = 0;
   for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
     const marks = readRunMarks(op.attributes, reading);
     if (typeof op.insert === 'string') {
       pushRun(inline, op.insert, marks, marksKeyOf(marks));
+      read += op.insert.length;
     } else if (reading === 'strict') {
       refuse('it embeds an object in the text, which the document cannot show');
     } else {
       pushRun(inline, '\uFFFC', marks, `${marksKeyOf(marks)}\u0001${String(JSON.stringify(op.insert))}`);
+      read += 1;
     }
+  }
+  // Values, binary data, JSON or a subdocument in a text count in its length but not in its
+  // delta: every client, mapping the editor's positions onto that length, would type elsewhere.
+  if (reading === 'strict' && read !== text.length) {
+    refuse('it puts something in the text that the document cannot show');
   }
 }
 
@@ -193,12 +210,20 @@ export function readContent(element: Y.XmlElement, reading: Reading): Content {
 
 /** Reads the children of a section (or of the document); strict reading checks that they fit it. */
 function readChildren(parent: Y.XmlFragment, type: NodeType | undefined, reading: Reading): Content[] {
+  const elements = parent.toArray();
+  // Before reading further down: a part nested in itself thousands deep is refused at its top.
+  if (reading === 'strict') {
+    const types = elements.map((child) =>
+      child instanceof Y.XmlElement
+        ? elementType(child.nodeName)
+        : refuse('it puts text or data where only paragraphs and sections belong'),
+    );
+    if (type) checkFits(type, types);
+  }
   const children: Content[] = [];
-  for (const child of parent.toArray()) {
+  for (const child of elements) {
     if (child instanceof Y.XmlElement) {
       children.push(readContent(child, reading));
-    } else if (reading === 'strict') {
-      refuse('it puts text or data where only paragraphs and sections belong');
     } else if (child instanceof Y.XmlText) {
       const inline: Inline[] = [];
       readText(child, inline, reading);
@@ -212,12 +237,6 @@ function readChildren(parent: Y.XmlFragment, type: NodeType | undefined, reading
         inline,
       });
     }
-  }
-  if (reading === 'strict' && type) {
-    checkFits(
-      type,
-      parent.toArray().map((child) => elementType((child as Y.XmlElement).nodeName)),
-    );
   }
   return children;
 }

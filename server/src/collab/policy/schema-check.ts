@@ -37,6 +37,21 @@ const HASHED_MARK = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
 
 const markNameOf = (attribute: string): string => HASHED_MARK.exec(attribute)?.[1] ?? attribute;
 
+/**
+ * No mark of the schema is stored under a longer name. The expression above takes time in the
+ * square of a name's length (a name of 40,000 characters holds the server for seconds, one of
+ * 2 MB for hours), so a longer name is refused before it is read.
+ */
+const LONGEST_MARK_ATTRIBUTE =
+  Math.max(...Object.keys(documentSchema.marks).map((name) => name.length)) + '--'.length + 8;
+
+/**
+ * Yjs builds a text's formatting and an element's attributes as `object[name] = value`: under
+ * the name "__proto__", an object value becomes the prototype instead, unseen by `Object.keys`
+ * yet read by y-prosemirror's `for…in` (as marks) and by ProseMirror (as attributes).
+ */
+export const hasReplacedPrototype = (raw: object): boolean => Object.getPrototypeOf(raw) !== Object.prototype;
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null) return false;
   const prototype = Object.getPrototypeOf(value);
@@ -57,6 +72,9 @@ export function readSuggestionAttrs(value: unknown): SuggestionAttrs {
 
 /** The mark a Y.Text attribute stands for, checked against the schema; throws a refusal. */
 export function readMark(attribute: string, value: unknown): ReadMark {
+  if (attribute.length > LONGEST_MARK_ATTRIBUTE) {
+    refuse(`it holds formatting the document does not know, ${quoted(attribute)}`);
+  }
   const name = markNameOf(attribute);
   const type = documentSchema.marks[name];
   if (!type) refuse(`it holds formatting the document does not know, ${quoted(name)}`);
@@ -104,6 +122,7 @@ export function elementType(name: string): NodeType {
  */
 export function readAttributes(type: NodeType, raw: Record<string, unknown>): Record<string, unknown> {
   const known = type.spec.attrs ?? {};
+  if (hasReplacedPrototype(raw)) refuse(`a ${type.name} has no setting "__proto__"`);
   for (const key of Object.keys(raw)) {
     if (!Object.hasOwn(known, key)) refuse(`a ${type.name} has no setting ${quoted(key)}`);
   }

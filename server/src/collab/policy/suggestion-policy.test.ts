@@ -315,7 +315,10 @@ describe("another delegation's pending proposal: nobody changes it, not even the
         const again = (section.get(3) as Y.XmlElement).clone();
         section.delete(3, 1);
         section.insert(3, [again]);
-        section.insert(1, [new Y.XmlElement('paragraph')]);
+        const added = new Y.XmlElement('paragraph');
+        // A stock client gives every paragraph an id of its own (identities.ts).
+        added.setAttribute('pid', 'p-new');
+        section.insert(1, [added]);
       }),
     );
     expect(roomText([1, 4])).toBe('Expresses [prop-japan-1:grave][prop-japan-1:serious] concern at the illicit trade.');

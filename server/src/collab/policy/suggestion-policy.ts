@@ -4,6 +4,7 @@ import { DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
 import { documentSchema } from '@zerodraft/shared/schema/document.ts';
 import * as Y from 'yjs';
 import { type Block, type Content, type Run, readContent } from './document-content.ts';
+import { checkIdentities, idAttributeOf } from './identities.ts';
 import { describeBlock, describeContainer, describeSection } from './location.ts';
 import { proposedBy, withoutOwnSuggestions } from './own-suggestions.ts';
 import { Refusal, refuse } from './refusal.ts';
@@ -30,7 +31,8 @@ import { firstDifference, keptSuggestions, suggestionsIn } from './suggestions-i
  * another delegation's or already decided; nobody changes another delegation's pending
  * proposal. For a sender in 'propose' mode in addition: with the delegation's own suggestions
  * stripped, before and after are identical, and nothing in an agreed paragraph or a closed
- * section changes.
+ * section changes. And every paragraph or section added, or given another id, has an id of
+ * its own (identities.ts).
  */
 
 /** Who sent the update, and how they write. */
@@ -84,6 +86,8 @@ class Check {
   readonly #afterRoot: Y.XmlFragment;
   readonly #records: Y.Map<unknown>;
   readonly #proposalIds = new Set<string>();
+  /** Paragraphs and sections the update adds or gives another id: see identities.ts. */
+  readonly #identified = new Set<Y.XmlElement>();
 
   constructor(before: Y.Doc, update: TriedUpdate, sender: Sender) {
     this.#before = before;
@@ -109,6 +113,8 @@ class Check {
         blocks.add(this.#blockHolding(type));
       } else if (type instanceof Y.XmlElement) {
         const nodeType = elementType(type.nodeName);
+        const idAttribute = idAttributeOf(type);
+        if (idAttribute && keys.has(idAttribute)) this.#identified.add(type);
         if (nodeType.isTextblock) blocks.add(type);
         else if (isContainerType(nodeType)) containers.add(type);
         else blocks.add(this.#blockHolding(type));
@@ -121,6 +127,7 @@ class Check {
     }
     for (const container of containers) this.#checkContainer(container);
     for (const block of blocks) this.#checkBlock(block);
+    checkIdentities(this.#afterRoot, this.#identified);
     return this.#proposalIds;
   }
 
@@ -234,6 +241,7 @@ class Check {
     if (removed.length === 0 && added.length === 0) return;
     const was = removed.map((child) => readContent(child, 'as-stored'));
     const is = added.map((child) => readContent(child, this.#isNew(child) ? 'strict' : 'as-stored'));
+    for (const child of added) if (this.#isNew(child)) this.#identifyAdded(child);
     const where = () => describeContainer(before);
     if (this.#proposing) this.#checkNewParagraphs(added, is);
     this.#checkAdded(was, is);
@@ -267,6 +275,14 @@ class Check {
     if (beforeTypes && fitsContent(type, beforeTypes)) {
       refuse(`it breaks the structure of the document (in a ${type.name === 'doc' ? 'document' : type.name})`);
     }
+  }
+
+  /** A part the update adds, and what it holds (a new section's parts are all new). */
+  #identifyAdded(element: Y.XmlElement): void {
+    if (!idAttributeOf(element)) return;
+    this.#identified.add(element);
+    if (element.nodeName !== 'section') return;
+    for (const child of element.toArray()) if (child instanceof Y.XmlElement) this.#identifyAdded(child);
   }
 
   /** A paragraph a delegation proposes starts open: its status is the Chair's to set. */
