@@ -29,7 +29,7 @@ export interface PanelProposal {
   sections: string[];
 }
 
-const DECISIONS = new Set(['accepted', 'rejected', 'withdrawn']);
+const DECISIONS = new Set(['accepted', 'rejected', 'withdrawn', 'lapsed']);
 
 const namesTaking = (record: ProposalRecord, stance: Stance) =>
   Object.values(record.stances)

@@ -74,7 +74,9 @@ describe('acts on proposals, as one change of the revision', () => {
     });
     expect(result).toEqual({ proposalIds: ['japan-serious'], lapsed: ['mexico-grave'] });
     expect(paragraphWords(await m.doc())).toEqual(['Expresses serious concern']);
-    expect(await m.record('mexico-grave')).toMatchObject({ status: 'rejected', deleted: 'grave' });
+    const lapsed = await m.record('mexico-grave');
+    expect(lapsed).toMatchObject({ status: 'rejected', deleted: 'grave' });
+    expect(lapsed?.history.at(-1)).toMatchObject({ act: 'lapsed', delegationName: 'Kenya' });
     expect(await m.audit()).toEqual([
       'proposal.reject: Proposal by Mexico in paragraph 1',
       'proposal.accept: Proposal by Japan in paragraph 1',

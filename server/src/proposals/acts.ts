@@ -263,10 +263,10 @@ function closeProposals(
 
   const actor = actorOf(s);
   const audit: AuditRow[] = [];
-  const close = (id: string, closing: typeof status, detail: Record<string, unknown>) => {
+  const close = (id: string, closing: typeof status, detail: Record<string, unknown>, lapsed = false) => {
     const record = findRecord(doc, id);
     if (!record) return;
-    const closed = closedRecord(record, closing, inDoc.get(id), actor, at);
+    const closed = closedRecord(record, closing, inDoc.get(id), actor, at, lapsed ? 'lapsed' : undefined);
     saveRecord(doc, closed);
     audit.push(
       auditRow(s, at, closingAction[closing], proposalTarget(record, inDoc, labels), {
@@ -278,7 +278,7 @@ function closeProposals(
     );
   };
   for (const id of ids) close(id, status, {});
-  for (const id of lapsed) close(id, 'rejected', { fellWith: ids });
+  for (const id of lapsed) close(id, 'rejected', { fellWith: ids }, true);
   return { value: { proposalIds: ids, lapsed }, audit };
 }
 

@@ -129,12 +129,13 @@ export function closedRecord(
   words: { inserted: string; deleted: string } | undefined,
   by: Actor,
   at: string,
+  act: ProposalEvent['act'] = closingAct[status],
 ): ProposalRecord {
   return {
     ...record,
     status,
     inserted: words ? words.inserted || null : record.inserted,
     deleted: words ? words.deleted || null : record.deleted,
-    history: [...record.history, event(closingAct[status], by, at)],
+    history: [...record.history, event(act, by, at)],
   };
 }

@@ -23,9 +23,23 @@ export const StanceRecord = z.object({
 });
 export type StanceRecord = z.infer<typeof StanceRecord>;
 
-/** One step of a proposal's life, for its history: proposed, supported, accepted… */
+/**
+ * One step of a proposal's life, for its history: proposed, supported, accepted… `lapsed`: its
+ * words went with a decision on another proposal (Japan's replacement of "grave" accepted while
+ * Mexico proposed deleting "grave"); it is closed as rejected, by whoever took that decision.
+ */
 export const ProposalEvent = z.object({
-  act: z.enum(['proposed', 'rationale', 'support', 'oppose', 'stance_withdrawn', 'accepted', 'rejected', 'withdrawn']),
+  act: z.enum([
+    'proposed',
+    'rationale',
+    'support',
+    'oppose',
+    'stance_withdrawn',
+    'accepted',
+    'rejected',
+    'withdrawn',
+    'lapsed',
+  ]),
   userName: z.string(),
   delegationName: z.string(),
   at: z.string(),
