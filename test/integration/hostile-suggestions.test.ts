@@ -15,6 +15,7 @@ import { CloseCode, DOCUMENT_FIELD, MessageType } from '@zerodraft/shared/protoc
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { api } from '../helpers/api.ts';
 import type { CollabClient } from '../helpers/collab-client.ts';
 import { documentText, paragraphs } from '../helpers/document-text.ts';
 import { RawYjsClient } from '../helpers/raw-yjs-client.ts';
@@ -73,11 +74,18 @@ describe('a delegation client that sends hand-built updates', () => {
 
     // The Chair agrees paragraph A.2 and closes section D; Japan proposes "indispensable" for "essential" in B.1.
     const kenya = await newClient(server.url, revisionId, chairCookie);
-    kenya.doc.transact(() => {
-      paragraph(kenya.doc, 'p-a-02').setAttribute('status', 'agreed');
-      section(kenya.doc, 's-d').setAttribute('closed', true as never);
+    const chairAct = async (path: string, body: unknown) => {
+      const response = await api(server.url, 'PUT', `/api/revisions/${revisionId}${path}`, {
+        cookie: chairCookie,
+        body,
+      });
+      expect(response.status, path).toBe(200);
+    };
+    await chairAct('/paragraphs/p-a-02/status', { status: 'agreed' });
+    await chairAct('/sections/s-d/state', { closed: true });
+    await waitFor(() => (section(kenya.doc, 's-d').getAttribute('closed') as unknown) === true, {
+      what: 'the closed section',
     });
-    await kenya.confirmPersisted(1);
     const japan: CollabClient = await newClient(server.url, revisionId, japanCookie);
     await waitFor(() => paragraph(japan.doc, 'p-a-02').getAttribute('status') === 'agreed', {
       what: 'the agreed paragraph',
@@ -155,7 +163,7 @@ describe('a delegation client that sends hand-built updates', () => {
       {
         what: "changing a paragraph's status",
         edit: (doc) => paragraph(doc, 'p-c-01').setAttribute('status', 'agreed'),
-        reason: /a paragraph's status is set by the Chair/,
+        reason: /a paragraph's status is set with the Chair's controls/,
       },
       {
         what: 'writing a proposal record',

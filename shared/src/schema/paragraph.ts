@@ -116,10 +116,8 @@ export const Paragraph = Node.create({
             );
           }
         },
-        parseHTML: (element) => {
-          const status = element.getAttribute('data-status');
-          return isParagraphStatus(status) ? status : 'open';
-        },
+        // Pasted words are new text, whatever they were where they came from.
+        parseHTML: () => 'open',
         renderHTML: (attributes) => (attributes.status === 'open' ? {} : { 'data-status': attributes.status }),
       },
       // A paragraph proposed whole: the proposal's `SuggestionAttrs` (suggestions.ts), else null.

@@ -35,7 +35,8 @@ export const Section = Node.create({
         default: false,
         keepOnSplit: false,
         validate: 'boolean',
-        parseHTML: (element) => element.hasAttribute('data-closed'),
+        // A pasted section is new text, open for proposals.
+        parseHTML: () => false,
         renderHTML: (attributes) => (attributes.closed ? { 'data-closed': '' } : {}),
       },
     };

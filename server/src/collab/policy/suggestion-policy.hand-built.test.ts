@@ -337,7 +337,7 @@ describe("tricks on the stripping of Mexico's own suggestions, each in one updat
       (doc: Y.Doc) => textAt(doc, P3_JAPAN_REPLACES).format(15, 7, marked('insertion', mexicoNew)),
       "in paragraph 3, the text can only change as Mexico's tracked proposal",
     ],
-    ['write agreed paragraph 2 again', rewrite(P2_AGREED), "a paragraph's status is set by the Chair"],
+    ['write agreed paragraph 2 again', rewrite(P2_AGREED), "a paragraph's status is set with the Chair's controls"],
     ['move paragraph 1 after paragraph 3', rewrite(P1, 3), 'paragraph 2 is agreed and takes no new proposals'],
   ])('refuses Mexico to %s', (_what, edit, reason) => {
     bench = PolicyBench.negotiated();
@@ -414,7 +414,7 @@ describe('attacks through the structs of an update, refused or without effect', 
         mexico,
         handBuiltUpdate([{ client: STRANGER, clock: 0, origin: closed.lastId, content: new Y.ContentAny([]) }]),
       ),
-      'a section is opened or closed by the Chair, not by editing the text',
+      "a section is opened or closed with the Chair's controls, not by editing the text",
     );
   });
 

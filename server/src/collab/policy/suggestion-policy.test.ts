@@ -207,11 +207,11 @@ describe('a delegation proposing (propose mode): its own suggestions, and nothin
     );
     refusedWith(
       bench.send(mexico, (doc) => elementAt(doc, P1).setAttribute('status', 'agreed')),
-      "a paragraph's status is set by the Chair, not by editing the text",
+      "a paragraph's status is set with the Chair's controls, not by editing the text",
     );
     refusedWith(
       bench.send(mexico, (doc) => elementAt(doc, SECTION_B_CLOSED).setAttribute('closed', false as never)),
-      'a section is opened or closed by the Chair, not by editing the text',
+      "a section is opened or closed with the Chair's controls, not by editing the text",
     );
     refusedWith(
       bench.send(mexico, (doc) => {
@@ -219,8 +219,21 @@ describe('a delegation proposing (propose mode): its own suggestions, and nothin
         late.setAttribute('status', 'agreed');
         elementAt(doc, SECTION_A).insert(3, [late]);
       }),
-      "a paragraph's status is set by the Chair",
+      "a paragraph's status is set with the Chair's controls",
     );
+  });
+
+  it('keeps even the pen from setting a status or closing a section by editing, so each is an audited act', () => {
+    bench = PolicyBench.negotiated();
+    refusedWith(
+      bench.send(chair, (doc) => elementAt(doc, P1).setAttribute('status', 'agreed')),
+      "a paragraph's status is set with the Chair's controls, not by editing the text",
+    );
+    refusedWith(
+      bench.send(chair, (doc) => elementAt(doc, SECTION_B_CLOSED).setAttribute('closed', false as never)),
+      "a section is opened or closed with the Chair's controls, not by editing the text",
+    );
+    accepted(bench.send(chair, (doc) => textAt(doc, P1).insert(0, 'Also ', {})));
   });
 
   it('refuses claiming an existing paragraph as a proposal, which would let Mexico delete it', () => {

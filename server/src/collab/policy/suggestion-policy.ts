@@ -163,7 +163,12 @@ class Check {
     const before = this.#beforeOf(after);
     const was = readContent(before, 'as-stored') as Block;
     const is = readContent(after, 'strict') as Block;
-    if (this.#proposing) this.#checkPlaceOfBlock(before, was, is);
+    if (this.#proposing) this.#checkPlaceOfBlock(before, was);
+    // Set only by the audited act, even for the pen. A new paragraph may carry a status: the
+    // pen's undo brings back a deleted agreed paragraph as a new one.
+    if (was.attrs.status !== is.attrs.status) {
+      refuse("a paragraph's status is set with the Chair's controls, not by editing the text");
+    }
     this.#checkAdded([was], [is]);
     if (was.insertion && this.#kept(was.insertion) && was.attrsKey !== is.attrsKey) {
       this.#refuseChangeOf(was.insertion, () => describeBlock(before));
@@ -172,16 +177,13 @@ class Check {
     if (this.#proposing) this.#checkProposalInBlock(before, was, is);
   }
 
-  /** Agreed paragraphs and closed sections take no new proposals; a status is the Chair's to set. */
-  #checkPlaceOfBlock(before: Y.XmlElement, was: Block, is: Block): void {
+  /** Agreed paragraphs and closed sections take no new proposals. */
+  #checkPlaceOfBlock(before: Y.XmlElement, was: Block): void {
     const section = before.parent;
     if (section instanceof Y.XmlElement && section.getAttribute('closed') === true) {
       refuse(`${describeSection(section)} is closed for proposals`);
     }
     if (was.agreed) refuse(`${describeBlock(before)} is agreed and takes no new proposals`);
-    if (was.attrs.status !== is.attrs.status) {
-      refuse("a paragraph's status is set by the Chair, not by editing the text");
-    }
   }
 
   /** Without the delegation's own suggestions, the block must read as before. */
@@ -204,10 +206,13 @@ class Check {
     if (after instanceof Y.XmlElement && before instanceof Y.XmlElement) {
       const type = elementType(after.nodeName);
       const attrs = readAttributes(type, after.getAttributes() as Record<string, unknown>);
-      if (this.#proposing && [...keys].some((key) => key !== null)) {
+      if ([...keys].some((key) => key !== null)) {
         const was = readAttributesLeniently(type, before.getAttributes() as Record<string, unknown>);
-        if (was.closed !== attrs.closed) refuse('a section is opened or closed by the Chair, not by editing the text');
-        if (JSON.stringify(was) !== JSON.stringify(attrs)) {
+        // Set only by the audited act, even for the pen.
+        if (was.closed !== attrs.closed) {
+          refuse("a section is opened or closed with the Chair's controls, not by editing the text");
+        }
+        if (this.#proposing && JSON.stringify(was) !== JSON.stringify(attrs)) {
           refuse(`the settings of ${describeSection(before)} cannot be changed`);
         }
       }
@@ -290,7 +295,7 @@ class Check {
     for (const [i, part] of is.entries()) {
       const element = added[i];
       if (element && this.#isNew(element) && part.kind === 'block' && part.attrs.status !== 'open') {
-        refuse("a paragraph's status is set by the Chair, not by editing the text");
+        refuse("a paragraph's status is set with the Chair's controls, not by editing the text");
       }
     }
   }
