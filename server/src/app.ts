@@ -22,7 +22,9 @@ import { participantRoutes } from './http/participants.ts';
 import { proposalRoutes } from './http/proposals.ts';
 import { csrfProtection, requestBodyLimit, securityHeaders } from './http/security.ts';
 import { sessionRoutes } from './http/session.ts';
+import { silenceRoutes } from './http/silence.ts';
 import { tokenRoutes } from './http/tokens.ts';
+import type { SilenceProcedures } from './silence/procedures.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppParts {
@@ -32,12 +34,23 @@ export interface AppParts {
   rooms: Rooms;
   /** Told of every change to a participant, so their open connections follow it. */
   accessChanges: AccessChanges;
+  /** Silence procedures: started, broken, withdrawn and adopted on the server's clock. */
+  silence: SilenceProcedures;
   signInLimiter: SignInLimiter;
   config: Config;
 }
 
 /** Builds the Hono app from its parts; no logic of its own. */
-export function createApp({ store, sessions, apiTokens, rooms, accessChanges, signInLimiter, config }: AppParts) {
+export function createApp({
+  store,
+  sessions,
+  apiTokens,
+  rooms,
+  accessChanges,
+  silence,
+  signInLimiter,
+  config,
+}: AppParts) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
   app.use(securityHeaders(config));
@@ -66,6 +79,7 @@ export function createApp({ store, sessions, apiTokens, rooms, accessChanges, si
   app.route('/api', auditRoutes({ store }));
   app.route('/api', proposalRoutes({ store, rooms }));
   app.route('/api', compilationRoutes({ store, rooms }));
+  app.route('/api', silenceRoutes({ store, silence }));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
   );

@@ -39,6 +39,13 @@ export interface Config {
    * for the benchmark only, to measure what the check costs: delegations can then change any text.
    */
   enforceSuggestions: boolean;
+  /** How often the server looks for silence procedures whose deadline has passed, to adopt them. */
+  silenceSweepMs: number;
+  /**
+   * TEST ONLY (`TEST_ONLY_CLOCK_START`, an ISO 8601 instant): the server's clock starts there
+   * and runs on from it, so a test can stop a server before a deadline and restart it after.
+   */
+  testOnlyClockStart: Date | null;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -60,6 +67,8 @@ export const defaultConfig: Config = {
   maxBodyBytes: 64 * 1024,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
   enforceSuggestions: true,
+  silenceSweepMs: 1000,
+  testOnlyClockStart: null,
 };
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -96,6 +105,13 @@ function origins(name: string, value: string | undefined): string[] {
   });
 }
 
+function instant(name: string, value: string | undefined): Date | null {
+  if (value === undefined || value === '') return null;
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) throw new Error(`${name} must be an ISO 8601 date and time, got "${value}"`);
+  return parsed;
+}
+
 /** Reads the configuration from the environment; an invalid value stops start-up with its name. */
 export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const synchronous = env.SQLITE_SYNCHRONOUS ?? defaultConfig.sqliteSynchronous;
@@ -117,5 +133,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     maxBodyBytes: integer('MAX_BODY_BYTES', env.MAX_BODY_BYTES, defaultConfig.maxBodyBytes),
     invitationTtlMs: integer('INVITATION_TTL_HOURS', env.INVITATION_TTL_HOURS, 7 * 24) * 60 * 60 * 1000,
     enforceSuggestions: onOff('SUGGESTION_POLICY', env.SUGGESTION_POLICY, defaultConfig.enforceSuggestions),
+    silenceSweepMs: integer('SILENCE_SWEEP_MS', env.SILENCE_SWEEP_MS, defaultConfig.silenceSweepMs),
+    testOnlyClockStart: instant('TEST_ONLY_CLOCK_START', env.TEST_ONLY_CLOCK_START),
   };
 }

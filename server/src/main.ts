@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { clockStartingAt, systemClock } from './clock.ts';
 import { configFromEnv } from './config.ts';
 import { demoAccounts, seedDemo } from './demo/seed.ts';
 import { startServer } from './server.ts';
@@ -15,7 +16,9 @@ async function main() {
     const created = await seedDemo(store);
     if (created) console.log('Created the BMS7 demo meeting.');
   }
-  const server = await startServer({ store, config });
+  const clock = config.testOnlyClockStart ? clockStartingAt(config.testOnlyClockStart) : systemClock;
+  if (config.testOnlyClockStart) console.warn(`*** TEST ONLY: the clock starts at ${clock.now().toISOString()}. ***`);
+  const server = await startServer({ store, config, clock });
   console.log(`Zerodraft is listening on http://localhost:${server.port}`);
   if (config.seedDemo) {
     console.log('Demo accounts (email / password):');

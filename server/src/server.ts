@@ -6,9 +6,12 @@ import { createApp } from './app.ts';
 import { ApiTokens } from './auth/api-tokens.ts';
 import { SignInLimiter } from './auth/rate-limit.ts';
 import { Sessions } from './auth/sessions.ts';
+import { type Clock, systemClock } from './clock.ts';
 import { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
 import { recordNewProposals } from './proposals/record-new.ts';
+import { SilenceProcedures } from './silence/procedures.ts';
+import { startSilenceScheduler } from './silence/scheduler.ts';
 import type { Store } from './store/store.ts';
 
 export interface RunningServer {
@@ -22,8 +25,19 @@ export interface RunningServer {
 /** How often a silent socket is pinged; one that misses a pong is dropped. */
 const HEARTBEAT_MS = 30_000;
 
-/** Starts the HTTP and websocket server on `config.port` (0 picks a free port). */
-export async function startServer({ store, config }: { store: Store; config: Config }): Promise<RunningServer> {
+/**
+ * Starts the HTTP and websocket server on `config.port` (0 picks a free port). Before it
+ * listens, it adopts every silence procedure whose deadline passed while it was down.
+ */
+export async function startServer({
+  store,
+  config,
+  clock = systemClock,
+}: {
+  store: Store;
+  config: Config;
+  clock?: Clock;
+}): Promise<RunningServer> {
   const sessions = new Sessions(store, { ttlMs: config.sessionTtlMs });
   const rooms = new Rooms({
     store,
@@ -38,12 +52,15 @@ export async function startServer({ store, config }: { store: Store; config: Con
       ),
   });
   const apiTokens = new ApiTokens(store);
+  const silence = new SilenceProcedures({ store, rooms, clock });
+  await silence.adoptDue();
   const app = createApp({
     store,
     sessions,
     apiTokens,
     rooms,
     accessChanges: rooms,
+    silence,
     signInLimiter: new SignInLimiter(),
     config,
   });
@@ -86,6 +103,8 @@ export async function startServer({ store, config }: { store: Store; config: Con
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
+  const scheduler = startSilenceScheduler(silence, config.silenceSweepMs);
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, () => resolve());
@@ -97,6 +116,7 @@ export async function startServer({ store, config }: { store: Store; config: Con
     port,
     async close() {
       clearInterval(heartbeat);
+      scheduler.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await rooms.closeAll(CloseCode.GoingAway);
       for (const socket of wss.clients) socket.close(CloseCode.GoingAway.code, CloseCode.GoingAway.reason);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Clock } from '@zerodraft/server/clock.ts';
 import { type Config, defaultConfig } from '@zerodraft/server/config.ts';
 import { type DemoAccount, demoAccounts, seedDemo } from '@zerodraft/server/demo/seed.ts';
 import { type RunningServer, startServer } from '@zerodraft/server/server.ts';
@@ -43,7 +44,14 @@ export interface TestServer {
  */
 export async function newServer(
   overrides: Partial<Config> = {},
-  { appendLatencyMs = 0 }: { /** See `withAppendLatency`. */ appendLatencyMs?: number } = {},
+  {
+    appendLatencyMs = 0,
+    clock,
+  }: {
+    /** See `withAppendLatency`. */ appendLatencyMs?: number;
+    /** The server's time source, e.g. a `ManualClock`; the system clock when absent. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = makeTempDir();
   const databasePath = join(dataDir, 'zerodraft.db');
@@ -55,7 +63,7 @@ export async function newServer(
     store = new SqliteStore({ path: databasePath, synchronous: config.sqliteSynchronous });
     if (config.seedDemo) await seedDemo(store);
     const served = appendLatencyMs > 0 ? withAppendLatency(store, appendLatencyMs) : store;
-    running = await startServer({ store: served, config: { ...config, port } });
+    running = await startServer({ store: served, config: { ...config, port }, clock });
     return running;
   };
   const stop = async () => {

@@ -1,3 +1,4 @@
+import { deadlineClock } from '@zerodraft/shared/lifecycle/silence.ts';
 import { type Action, permission, type Standing } from '@zerodraft/shared/roles/permissions.ts';
 import { type RevisionAccess, revisionAccess } from '@zerodraft/shared/roles/revision-access.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -64,7 +65,12 @@ export async function standingOnRevision(
   if (!revision || !document) return null;
   const inMeeting = await standingIn(store, principal, document.meetingId);
   if (!inMeeting) return null;
-  const access = revisionAccess(inMeeting.standing, revision.state);
+  const silence = revision.state === 'under_silence' ? await store.findRunningSilence(revision.id) : undefined;
+  const access = revisionAccess(
+    inMeeting.standing,
+    revision.state,
+    silence && { deadline: silence.deadline, venue: deadlineClock(silence.timeZone, inMeeting.meeting) },
+  );
   // A revision in preparation does not exist for those who may not read it.
   if (!access.read) return null;
   return { ...inMeeting, revision, document, access };

@@ -117,6 +117,30 @@ export class Rooms implements AccessChanges {
     }
   }
 
+  /**
+   * Runs a change of the revision's state (`work`, which stores it) in its room's queue when the
+   * revision is open here, then gives every connection its new access at once (read-only with
+   * the reason under silence, writable again once it ends). In the queue, no update can be
+   * taken between the change and its editors learning of it.
+   */
+  async revisionStateChanging<T>(revisionId: string, work: () => Promise<T>): Promise<T> {
+    const entry = this.#entries.get(revisionId);
+    const room = entry ? await entry.room.catch(() => null) : null;
+    if (!room) return work();
+    // A refused change is the caller's to report, not an error of the room's to log.
+    const outcome = await room.enqueue(async () => {
+      try {
+        const value = await work();
+        await Promise.all([...room.connections].map((connection) => this.reassess(room, connection)));
+        return { ok: true as const, value };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
   /** Closes every connection with the given reason, then stores and unloads every room. */
   async closeAll(reason: CloseReason): Promise<void> {
     const rooms = await Promise.all([...this.#entries.values()].map((e) => e.room.catch(() => null)));

@@ -390,3 +390,61 @@ describe('SqliteStore', () => {
     await store.close();
   });
 });
+
+describe('silence procedures in the store', () => {
+  const kenya = { userId: 'u1', userName: 'Amina Wanjiru', delegationId: 'ken', delegationName: 'Kenya' };
+  const procedure = {
+    id: 's1',
+    revisionId: 'r1',
+    meetingId: 'm1',
+    status: 'running' as const,
+    deadline: '2021-07-30T16:00:00.000Z',
+    timeZone: 'America/New_York',
+    startedAt: '2021-07-28T16:00:00.000Z',
+    startedBy: kenya,
+    endedAt: null,
+    endedBy: null,
+    objection: null,
+  };
+  const audit = (action: string) => ({
+    meetingId: 'm1',
+    actorUserId: null,
+    actorName: 'test',
+    actorDelegation: null,
+    action,
+    target: 'Zero draft',
+    detail: {},
+  });
+
+  it('refuses every update to a revision under silence, from any connection to the file', async () => {
+    const { store } = openStore();
+    await revisionIn(store);
+    expect(await store.startSilence(procedure, audit('silence.start'))).toBe(true);
+    expect(await store.startSilence({ ...procedure, id: 's2' }, audit('silence.start'))).toBe(false);
+    await expect(store.appendUpdate('r1', new Uint8Array([0, 0]))).rejects.toThrow(/under silence/);
+    expect((await store.loadRevisionContent('r1')).updates).toEqual([]);
+  });
+
+  it('ends a procedure exactly once, when two stores on one file race a break against the adoption', async () => {
+    const { store, dir } = openStore();
+    await revisionIn(store);
+    await store.startSilence(procedure, audit('silence.start'));
+    const { store: other } = openStore(dir);
+    const adopted = { ...procedure, status: 'adopted' as const, endedAt: procedure.deadline };
+    const broken = { ...procedure, status: 'broken' as const, endedAt: '2021-07-30T15:59:59.000Z', endedBy: kenya };
+    // The break comes a second late: judged at the deadline it cannot end the procedure.
+    expect(await other.endSilence(broken, procedure.deadline, audit('silence.break'))).toBe(false);
+    const both = await Promise.all([
+      store.endSilence(adopted, procedure.deadline, audit('silence.adopt')),
+      other.endSilence(adopted, procedure.deadline, audit('silence.adopt')),
+    ]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    expect((await store.findRevision('r1'))?.state).toBe('adopted');
+    expect((await store.listSilences('r1')).map((s) => s.status)).toEqual(['adopted']);
+    expect((await store.listAudit({ meetingId: 'm1' })).map((e) => e.action)).toEqual([
+      'silence.adopt',
+      'silence.start',
+    ]);
+    await other.close();
+  });
+});

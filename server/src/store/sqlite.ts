@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementResultingChanges, type StatementSync } from 'node:sqlite';
+import { DEFAULT_SILENCE_NOTICE_HOURS } from '@zerodraft/shared/lifecycle/silence.ts';
 import { type Migration, sqliteMigrations } from './migrations/sqlite.ts';
 import type {
   ApiTokenRecord,
@@ -14,6 +15,7 @@ import type {
   ParticipantRecord,
   RevisionRecord,
   SessionRecord,
+  SilenceRecord,
   Store,
   StoredRevisionContent,
   UserRecord,
@@ -98,10 +100,14 @@ export class SqliteStore implements Store {
   }
 
   async createMeeting(
-    meeting: Omit<MeetingRecord, 'createdAt'>,
+    meeting: Omit<MeetingRecord, 'createdAt' | 'silenceNoticeHours'> & { silenceNoticeHours?: number },
     founder?: { delegation: DelegationRecord; participant: ParticipantRecord },
   ): Promise<MeetingRecord> {
-    const record = { ...meeting, createdAt: now() };
+    const record = {
+      ...meeting,
+      silenceNoticeHours: meeting.silenceNoticeHours ?? DEFAULT_SILENCE_NOTICE_HOURS,
+      createdAt: now(),
+    };
     return this.#transaction(() => {
       this.#insertMeeting(record);
       if (founder) {
@@ -114,8 +120,8 @@ export class SqliteStore implements Store {
 
   #insertMeeting(record: MeetingRecord): void {
     this.#run(
-      `INSERT INTO meetings (id, title, symbol, venue, time_zone, starts_on, ends_on, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO meetings (id, title, symbol, venue, time_zone, starts_on, ends_on, silence_notice_hours, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         record.id,
         record.title,
@@ -124,6 +130,7 @@ export class SqliteStore implements Store {
         record.timeZone,
         record.startsOn,
         record.endsOn,
+        record.silenceNoticeHours,
         record.createdAt,
       ],
     );
@@ -139,8 +146,9 @@ export class SqliteStore implements Store {
       if (!current) throw new Error(`No meeting ${id}`);
       const next = { ...current, ...definedOnly(changes) };
       this.#run(
-        'UPDATE meetings SET title = ?, symbol = ?, venue = ?, time_zone = ?, starts_on = ?, ends_on = ? WHERE id = ?',
-        [next.title, next.symbol, next.venue, next.timeZone, next.startsOn, next.endsOn, id],
+        `UPDATE meetings SET title = ?, symbol = ?, venue = ?, time_zone = ?, starts_on = ?, ends_on = ?,
+           silence_notice_hours = ? WHERE id = ?`,
+        [next.title, next.symbol, next.venue, next.timeZone, next.startsOn, next.endsOn, next.silenceNoticeHours, id],
       );
       return next;
     });
@@ -429,6 +437,89 @@ export class SqliteStore implements Store {
     });
   }
 
+  async startSilence(
+    procedure: SilenceRecord,
+    audit: Omit<AuditEntry, 'id' | 'at'> & { at?: string },
+  ): Promise<boolean> {
+    return this.#transaction(() => {
+      const claimed = this.#run("UPDATE revisions SET state = 'under_silence' WHERE id = ? AND state = 'circulated'", [
+        procedure.revisionId,
+      ]);
+      if (claimed.changes !== 1) return false;
+      this.#run(
+        `INSERT INTO silence_procedures (id, revision_id, meeting_id, status, deadline, time_zone, started_at, started_by)
+         VALUES (?, ?, ?, 'running', ?, ?, ?, ?)`,
+        [
+          procedure.id,
+          procedure.revisionId,
+          procedure.meetingId,
+          procedure.deadline,
+          procedure.timeZone,
+          procedure.startedAt,
+          JSON.stringify(procedure.startedBy),
+        ],
+      );
+      this.#insertAudit(audit);
+      return true;
+    });
+  }
+
+  async endSilence(
+    ended: SilenceRecord,
+    at: string,
+    audit: Omit<AuditEntry, 'id' | 'at'> & { at?: string },
+  ): Promise<boolean> {
+    if (ended.status === 'running') throw new Error('A silence procedure ends as broken, withdrawn or adopted');
+    const adopted = ended.status === 'adopted';
+    return this.#transaction(() => {
+      // The conditions are the claim: of a break and an adoption racing, only one changes a row.
+      const claimed = this.#run(
+        `UPDATE silence_procedures SET status = ?, ended_at = ?, ended_by = ?, objection = ?
+         WHERE id = ? AND status = 'running' AND ${adopted ? 'deadline <= ?' : 'deadline > ?'}`,
+        [
+          ended.status,
+          ended.endedAt,
+          ended.endedBy ? JSON.stringify(ended.endedBy) : null,
+          ended.objection,
+          ended.id,
+          at,
+        ],
+      );
+      if (claimed.changes !== 1) return false;
+      const moved = this.#run("UPDATE revisions SET state = ? WHERE id = ? AND state = 'under_silence'", [
+        adopted ? 'adopted' : 'circulated',
+        ended.revisionId,
+      ]);
+      if (moved.changes !== 1) throw new Error(`Revision ${ended.revisionId} was not under silence`);
+      this.#insertAudit(audit);
+      return true;
+    });
+  }
+
+  async findRunningSilence(revisionId: string): Promise<SilenceRecord | undefined> {
+    return this.#one(
+      "SELECT * FROM silence_procedures WHERE revision_id = ? AND status = 'running'",
+      [revisionId],
+      toSilence,
+    );
+  }
+
+  async listSilences(revisionId: string): Promise<SilenceRecord[]> {
+    return this.#all(
+      'SELECT * FROM silence_procedures WHERE revision_id = ? ORDER BY started_at DESC, rowid DESC',
+      [revisionId],
+      toSilence,
+    );
+  }
+
+  async listDueSilences(at: string): Promise<SilenceRecord[]> {
+    return this.#all(
+      "SELECT * FROM silence_procedures WHERE status = 'running' AND deadline <= ? ORDER BY deadline",
+      [at],
+      toSilence,
+    );
+  }
+
   async loadRevisionContent(revisionId: string): Promise<StoredRevisionContent> {
     return this.#transaction(() => this.#readContent(revisionId));
   }
@@ -580,7 +671,22 @@ const toMeeting = (r: Row): MeetingRecord => ({
   timeZone: String(r.time_zone),
   startsOn: nullableString(r.starts_on),
   endsOn: nullableString(r.ends_on),
+  silenceNoticeHours: Number(r.silence_notice_hours),
   createdAt: String(r.created_at),
+});
+
+const toSilence = (r: Row): SilenceRecord => ({
+  id: String(r.id),
+  revisionId: String(r.revision_id),
+  meetingId: String(r.meeting_id),
+  status: String(r.status) as SilenceRecord['status'],
+  deadline: String(r.deadline),
+  timeZone: String(r.time_zone),
+  startedAt: String(r.started_at),
+  startedBy: JSON.parse(String(r.started_by)) as SilenceRecord['startedBy'],
+  endedAt: nullableString(r.ended_at),
+  endedBy: r.ended_by == null ? null : (JSON.parse(String(r.ended_by)) as SilenceRecord['startedBy']),
+  objection: nullableString(r.objection),
 });
 
 const toSession = (r: Row): SessionRecord => ({

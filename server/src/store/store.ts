@@ -1,3 +1,4 @@
+import type { SilenceProcedure } from '@zerodraft/shared/lifecycle/silence.ts';
 import type { Role } from '@zerodraft/shared/roles/permissions.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface MeetingRecord {
   /** First and last day, `YYYY-MM-DD` in the venue's time zone, when known. */
   startsOn: string | null;
   endsOn: string | null;
+  /** How many hours before its deadline a silence procedure must start. */
+  silenceNoticeHours: number;
   createdAt: string;
 }
 
@@ -126,6 +129,13 @@ export interface RevisionRecord {
   createdAt: string;
 }
 
+/** A silence procedure, with the meeting it belongs to (for its audit entries). */
+export interface SilenceRecord extends SilenceProcedure {
+  meetingId: string;
+}
+
+type AuditInput = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
+
 /** What is stored of a revision's text: the last snapshot and every update appended after it. */
 export interface StoredRevisionContent {
   snapshot: Uint8Array | null;
@@ -169,7 +179,7 @@ export interface Store {
 
   /** Creates a meeting and, in the same transaction, its founding delegation and participant. */
   createMeeting(
-    meeting: Omit<MeetingRecord, 'createdAt'>,
+    meeting: Omit<MeetingRecord, 'createdAt' | 'silenceNoticeHours'> & { silenceNoticeHours?: number },
     founder?: { delegation: DelegationRecord; participant: ParticipantRecord },
   ): Promise<MeetingRecord>;
   findMeeting(id: string): Promise<MeetingRecord | undefined>;
@@ -235,6 +245,26 @@ export interface Store {
     update: Uint8Array | null,
     entries: readonly (Omit<AuditEntry, 'id' | 'at'> & { at?: string })[],
   ): Promise<void>;
+  /**
+   * Places a circulated revision under silence and stores the running procedure with its audit
+   * entry, in one transaction; false, and nothing changed, when the revision is not circulated
+   * (any more) — the revision's state is the claim, so of two starts racing only one succeeds.
+   */
+  startSilence(procedure: SilenceRecord, audit: AuditInput): Promise<boolean>;
+  /**
+   * Ends a running procedure as `ended` says (broken, withdrawn or adopted) and moves its
+   * revision (back to circulated, or to adopted), with the audit entry, in one transaction.
+   * Conditional on the procedure still running and, as judged at `now`, its deadline not yet
+   * passed for a break or a withdrawal and passed for an adoption: false, and nothing
+   * changed, otherwise. So each procedure ends exactly once, whatever instances or timers race.
+   */
+  endSilence(ended: SilenceRecord, now: string, audit: AuditInput): Promise<boolean>;
+  findRunningSilence(revisionId: string): Promise<SilenceRecord | undefined>;
+  /** Every procedure of the revision, newest first. */
+  listSilences(revisionId: string): Promise<SilenceRecord[]>;
+  /** Running procedures whose deadline is at or before `now`. */
+  listDueSilences(now: string): Promise<SilenceRecord[]>;
+
   loadRevisionContent(revisionId: string): Promise<StoredRevisionContent>;
   /**
    * Replaces the snapshot and the updates present when it starts with their merge, in one

@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = {
   'paragraph.status': 'Paragraph status set',
   'section.open': 'Section opened',
   'section.close': 'Section closed',
+  'silence.start': 'Silence procedure started',
+  'silence.break': 'Silence broken',
+  'silence.withdraw': 'Silence procedure withdrawn',
+  'silence.adopt': 'Adopted at the end of silence',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

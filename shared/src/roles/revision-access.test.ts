@@ -29,3 +29,19 @@ describe('access to a revision', () => {
     }
   });
 });
+
+describe('access under silence', () => {
+  it('names the deadline in the venue’s time when it says why the text cannot change', () => {
+    const silence = {
+      deadline: '2021-07-30T16:00:00.000Z',
+      venue: { timeZone: 'America/New_York', place: 'New York' },
+    };
+    for (const role of ['chair', 'delegation', 'observer'] as const) {
+      expect(revisionAccess(as(role), 'under_silence', silence)).toEqual({
+        read: true,
+        write: false,
+        reason: 'The text is under silence procedure until Friday 30 July 2021, 12:00 (New York).',
+      });
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { RevisionState } from '../api/meetings.ts';
+import { underSilenceReason, type VenueClock } from '../lifecycle/silence.ts';
 import { permission, ROLE_NAMES, type Standing } from './permissions.ts';
 
 /** What one participant may do with one revision's text, and why not when they may not. */
@@ -13,17 +14,24 @@ const frozen: Partial<Record<RevisionState, string>> = {
   under_silence: 'The text is under silence procedure and cannot change.',
 };
 
+/** The silence procedure a revision under silence is in, so the reason can name its deadline. */
+export interface SilenceContext {
+  deadline: string;
+  venue: VenueClock;
+}
+
 /**
  * Reading and writing a revision's text, from the matrix and the revision's state. "pen" edits
  * the text directly; "propose" may only add and change the participant's own delegation's
  * tracked suggestions, which the server checks on every update (DESIGN.md §3).
  */
-export function revisionAccess(standing: Standing, state: RevisionState): RevisionAccess {
+export function revisionAccess(standing: Standing, state: RevisionState, silence?: SilenceContext): RevisionAccess {
   const readAction = state === 'in_preparation' ? 'readInPreparation' : 'readCirculated';
   if (permission(standing, readAction) === 'no') {
     return { read: false, write: false, reason: 'This revision does not exist.' };
   }
-  const frozenReason = frozen[state];
+  const frozenReason =
+    state === 'under_silence' && silence ? underSilenceReason(silence.deadline, silence.venue) : frozen[state];
   if (frozenReason) return { read: true, write: false, reason: frozenReason };
   if (permission(standing, 'editDirectly') === 'yes') return { read: true, write: true, mode: 'pen' };
   if (state === 'circulated' && permission(standing, 'propose') !== 'no') {

@@ -139,4 +139,37 @@ export const sqliteMigrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'silence procedures, and revisions that no longer change',
+    sql: `
+      ALTER TABLE meetings ADD COLUMN silence_notice_hours INTEGER NOT NULL DEFAULT 24 CHECK (silence_notice_hours >= 0);
+      CREATE TABLE silence_procedures (
+        id TEXT PRIMARY KEY,
+        revision_id TEXT NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'broken', 'withdrawn', 'adopted')),
+        -- ISO 8601 UTC, always as toISOString() writes it, so text order is time order.
+        deadline TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        started_by TEXT NOT NULL,
+        ended_at TEXT,
+        ended_by TEXT,
+        objection TEXT
+      );
+      CREATE UNIQUE INDEX silence_one_running ON silence_procedures(revision_id) WHERE status = 'running';
+      CREATE INDEX silence_running_by_deadline ON silence_procedures(deadline) WHERE status = 'running';
+      CREATE INDEX silence_by_revision ON silence_procedures(revision_id, started_at);
+      CREATE TRIGGER silence_ended_is_final BEFORE UPDATE ON silence_procedures WHEN OLD.status <> 'running'
+        BEGIN SELECT RAISE(ABORT, 'a silence procedure that has ended does not change'); END;
+      -- DESIGN.md §3, §4: whatever instance or code path writes, a frozen revision takes no update.
+      CREATE TRIGGER revision_updates_frozen BEFORE INSERT ON revision_updates
+        WHEN (SELECT state FROM revisions WHERE id = NEW.revision_id) IN ('superseded', 'under_silence', 'adopted')
+        BEGIN SELECT RAISE(ABORT, 'the revision is superseded, under silence or adopted: its text does not change'); END;
+      CREATE TRIGGER revision_final BEFORE UPDATE OF state ON revisions
+        WHEN OLD.state IN ('superseded', 'adopted') AND NEW.state <> OLD.state
+        BEGIN SELECT RAISE(ABORT, 'a superseded or adopted revision does not change state'); END;
+    `,
+  },
 ];
