@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core';
+import { Fragment, Slice } from '@tiptap/pm/model';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
-import { cursorIn, paragraphWithText, pressKey, typeText } from '@zerodraft/shared/schema/test-editor.ts';
+import { cursorIn, paragraphWithText, paste, pressKey, typeText } from '@zerodraft/shared/schema/test-editor.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connect, createCollabTestEditor, ydocWith } from './collab-test-editor.ts';
@@ -101,6 +102,48 @@ describe('suggest mode over Yjs', () => {
     expect(shownParagraphs(japanese.state.doc).slice(0, 2)).toEqual([
       'Expressing {grave|-Japan} concern at the humanitarian impact',
       'Recalling the Programme of Action',
+    ]);
+    expect(textOf(mexicoDoc)).toEqual(textOf(japanDoc));
+  });
+
+  it('brings across a paragraph proposed on Enter right after one’s own words, as one proposal with them', () => {
+    const { mexicoDoc, japanDoc, mexican, japanese } = meeting();
+    cursorIn(mexican, GRAVE, GRAVE.length);
+    proposeChecked(mexican, mexico, () => {
+      for (const char of ' and its') typeText(mexican, char);
+      pressKey(mexican, 'Enter');
+      for (const char of 'Noting') typeText(mexican, char);
+    });
+
+    expect(shownParagraphs(japanese.state.doc).slice(0, 2)).toEqual([
+      `${GRAVE}{ and its|+Mexico}`,
+      '¶Mexico: {Noting|+Mexico}',
+    ]);
+    const [words, paragraph] = [japanese.state.doc.child(1).child(1), japanese.state.doc.child(1).child(2)];
+    expect(proposalIds(paragraph)).toEqual(proposalIds(words));
+    expect(textOf(mexicoDoc)).toEqual(textOf(japanDoc));
+  });
+
+  it('leaves in Yjs the paragraph that paragraphs are pasted before, for the server to see only new ones', () => {
+    const { mexicoDoc, japanDoc, mexican, japanese } = meeting();
+    const section = mexicoDoc.getXmlFragment(DOCUMENT_FIELD).get(1) as Y.XmlElement;
+    const welcoming = section.get(3) as Y.XmlElement;
+    cursorIn(mexican, 'Welcoming the reports', 0);
+    const { schema } = mexican;
+    const paragraph = (text: string) => schema.node('paragraph', { kind: 'preambular' }, schema.text(text));
+    const copied = new Slice(Fragment.from([paragraph('Noting the plan'), paragraph('Taking note of it')]), 1, 1);
+
+    proposeChecked(mexican, mexico, () => paste(mexican, copied));
+
+    expect(section.toArray().indexOf(welcoming)).toBe(5);
+    expect(welcoming.getAttribute('pid')).toBe('p-3');
+    expect(welcoming.toString()).toBe(
+      '<paragraph kind="preambular" pid="p-3" status="open">Welcoming the reports</paragraph>',
+    );
+    expect(shownParagraphs(japanese.state.doc).slice(2, 5)).toEqual([
+      '¶Mexico: {Noting the plan|+Mexico}',
+      '¶Mexico: {Taking note of it|+Mexico}',
+      'Welcoming the reports',
     ]);
     expect(textOf(mexicoDoc)).toEqual(textOf(japanDoc));
   });

@@ -46,7 +46,9 @@ function proposalFor(doc: ProseMirrorNode, from: number, to: number, proposer: P
   for (const neighbour of [$from.nodeBefore, $to.nodeAfter]) {
     for (const mark of neighbour?.marks ?? []) {
       const suggestion = suggestionOf(mark);
-      if (suggestion && isMine(suggestion.attrs, proposer)) return suggestion.attrs;
+      // Copied: a mark's attributes have no prototype, and Yjs cannot store such an object
+      // as the attribute of a paragraph proposed with them.
+      if (suggestion && isMine(suggestion.attrs, proposer)) return { ...suggestion.attrs };
     }
   }
   const paragraph = ownProposedParagraph($to.parent, proposer);
@@ -92,12 +94,35 @@ interface Block {
   content: Fragment;
 }
 
-/** The inserted content as textblocks; headings and sections pasted become paragraphs. */
+/**
+ * Inline content cut at its line breaks. The Yjs binding keeps no marks on a line break, so a
+ * proposed one would reach the others as a change to the text itself; each line becomes a
+ * block instead, as if the user had pressed Enter.
+ */
+function linesOf(content: Fragment): Fragment[] {
+  const lines: Fragment[] = [];
+  let line: ProseMirrorNode[] = [];
+  content.forEach((node) => {
+    if (node.type.name === 'hardBreak') {
+      lines.push(Fragment.fromArray(line));
+      line = [];
+    } else {
+      line.push(node);
+    }
+  });
+  lines.push(Fragment.fromArray(line));
+  return lines;
+}
+
+/** The inserted content as textblocks; headings and sections pasted become paragraphs, lines too. */
 function blocksOf(content: Fragment): Block[] {
   const blocks: Block[] = [];
   let inline: ProseMirrorNode[] = [];
+  const push = (kind: ParagraphKind | null, textblockContent: Fragment) => {
+    for (const line of linesOf(textblockContent)) blocks.push({ kind, content: line });
+  };
   const flush = () => {
-    if (inline.length > 0) blocks.push({ kind: null, content: Fragment.fromArray(inline) });
+    if (inline.length > 0) push(null, Fragment.fromArray(inline));
     inline = [];
   };
   const visit = (fragment: Fragment) =>
@@ -106,7 +131,7 @@ function blocksOf(content: Fragment): Block[] {
         inline.push(node);
       } else if (node.isTextblock) {
         flush();
-        blocks.push({ kind: node.type.name === 'paragraph' ? node.attrs.kind : null, content: node.content });
+        push(node.type.name === 'paragraph' ? node.attrs.kind : null, node.content);
       } else {
         flush();
         visit(node.content);
@@ -152,6 +177,24 @@ function insertBlocks(
     return pos + Fragment.fromArray(nodes).size - 1;
   }
 
+  const textblock = $at.parent;
+  const kind: ParagraphKind = textblock.type.name === 'paragraph' ? textblock.attrs.kind : 'operative';
+  const atStart = $at.parentOffset === 0 && textblock.content.size > 0 && textblock.type.name === 'paragraph';
+  if (blocks.length > 1 && atStart && !ownProposedParagraph(textblock, proposer)) {
+    // At the very start of a paragraph nothing needs splitting: the new paragraphs go before
+    // it, as in Word, and the cursor stays (Enter) or goes after them (paste). The paragraph
+    // itself is left as it is, words pasted last included: the Yjs binding would otherwise take
+    // its element for the first new paragraph, and the server refuses that.
+    const pos = $at.before();
+    const refused = closedTextReason(tr.doc, pos);
+    if (refused) return { refused };
+    const last = blocks.at(-1);
+    const whole = last?.content.size ? blocks : blocks.slice(0, -1);
+    const nodes = Fragment.fromArray(whole.map((block) => paragraph(block, kind, proposal)));
+    tr.insert(pos, nodes);
+    return whole === blocks ? pos + nodes.size - 1 : at + nodes.size;
+  }
+
   const [first, ...rest] = blocks;
   if (first && first.content.size > 0) {
     const refused = closedTextReason(tr.doc, at);
@@ -162,8 +205,6 @@ function insertBlocks(
   const last = rest.pop();
   if (!last) return end;
 
-  const textblock = $at.parent;
-  const kind: ParagraphKind = textblock.type.name === 'paragraph' ? textblock.attrs.kind : 'operative';
   const own = ownProposedParagraph(textblock, proposer);
   if (own) {
     // One's own proposed paragraph splits, and both halves stay proposed.
@@ -178,7 +219,7 @@ function insertBlocks(
     return lastStart + last.content.size;
   }
 
-  // Agreed text is never split: the new paragraphs go after the current one.
+  // Agreed text is never split: elsewhere in it, the new paragraphs go after the current one.
   const pos = tr.doc.resolve(end).after($at.depth);
   if (tr.doc.resolve(pos).parent.type.name !== 'section') return { refused: OUTSIDE_SECTION_REFUSED };
   const refused = closedTextReason(tr.doc, pos);

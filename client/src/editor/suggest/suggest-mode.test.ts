@@ -240,6 +240,19 @@ describe('paragraphs in suggest mode', () => {
     expect(shownParagraphs(editor.state.doc).slice(1, 3)).toEqual([AGREED, '¶Mexico: ']);
   });
 
+  it('proposes a new paragraph before the current one on Enter at its start, the cursor staying, as Word does', () => {
+    const { editor, refusals } = suggestingEditor(mexico);
+    cursorIn(editor, 'Welcoming the reports', 0);
+
+    proposeChecked(editor, mexico, () => pressKey(editor, 'Enter'));
+
+    expect(refusals).toEqual([]);
+    expect(shownParagraphs(editor.state.doc).slice(1, 4)).toEqual([AGREED, '¶Mexico: ', 'Welcoming the reports']);
+    expect(paragraphAt(editor, 2).attrs.kind).toBe('preambular');
+    expect(editor.state.selection.$head.parent).toBe(paragraphAt(editor, 3));
+    expect(cursorOffset(editor)).toBe(0);
+  });
+
   it('splits its own proposed paragraph on Enter, both halves still proposed', () => {
     const { editor } = suggestingEditor(mexico);
     cursorIn(editor, GRAVE, GRAVE.length);
@@ -255,6 +268,24 @@ describe('paragraphs in suggest mode', () => {
     ]);
     expect(proposalIds(paragraphAt(editor, 1))).toEqual(proposalIds(paragraphAt(editor, 2)));
     expect(editor.state.selection.$head.parent).toBe(paragraphAt(editor, 2));
+  });
+
+  it('proposes a new paragraph on Shift+Enter, as a line break would reach the others without its mark', () => {
+    const { editor, refusals } = suggestingEditor(mexico);
+    cursorIn(editor, GRAVE, GRAVE.length);
+    typeKeys(editor, ' and');
+
+    proposeChecked(editor, mexico, () => {
+      pressKey(editor, 'Shift-Enter');
+      typeKeys(editor, 'Noting');
+    });
+
+    expect(refusals).toEqual([]);
+    expect(shownParagraphs(editor.state.doc).slice(0, 3)).toEqual([
+      `${GRAVE}{ and|+Mexico}`,
+      '¶Mexico: {Noting|+Mexico}',
+      AGREED,
+    ]);
   });
 
   it('removes its own empty proposed paragraph on Backspace', () => {
@@ -343,6 +374,44 @@ describe('pasting in suggest mode', () => {
     expect(paragraphAt(editor, 1).attrs.kind).toBe('preambular');
     expect(new Set([...proposalIds(paragraphAt(editor, 0)), ...proposalIds(paragraphAt(editor, 1))]).size).toBe(1);
     expect(editor.state.selection.$head.parent).toBe(paragraphAt(editor, 1));
+  });
+
+  it('proposes pasted paragraphs before the paragraph they are pasted at the start of, in their order', () => {
+    const { editor } = suggestingEditor(mexico);
+    cursorIn(editor, 'Welcoming the reports', 0);
+    const copied = new Slice(
+      Fragment.from([paragraph(editor, 'Noting the plan'), paragraph(editor, 'Taking note of it', 'preambular')]),
+      1,
+      1,
+    );
+
+    proposeChecked(editor, mexico, () => paste(editor, copied));
+
+    expect(shownParagraphs(editor.state.doc).slice(1, 5)).toEqual([
+      AGREED,
+      '¶Mexico: {Noting the plan|+Mexico}',
+      '¶Mexico: {Taking note of it|+Mexico}',
+      'Welcoming the reports',
+    ]);
+    expect(paragraphAt(editor, 3).attrs.kind).toBe('preambular');
+    expect(editor.state.selection.$head.parent).toBe(paragraphAt(editor, 3));
+    expect(cursorOffset(editor)).toBe('Taking note of it'.length);
+  });
+
+  it('proposes pasted lines broken by a line break as paragraphs', () => {
+    const { editor } = suggestingEditor(mexico);
+    cursorIn(editor, GRAVE, GRAVE.length);
+    const { schema } = editor;
+    const lines = [schema.text(' and its'), schema.node('hardBreak'), schema.text('Noting')];
+    const copied = new Slice(Fragment.from(schema.node('paragraph', { kind: 'operative' }, lines)), 1, 1);
+
+    proposeChecked(editor, mexico, () => paste(editor, copied));
+
+    expect(shownParagraphs(editor.state.doc).slice(0, 3)).toEqual([
+      `${GRAVE}{ and its|+Mexico}`,
+      '¶Mexico: {Noting|+Mexico}',
+      AGREED,
+    ]);
   });
 });
 
