@@ -81,4 +81,36 @@ describe('two delegations drafting the zero draft in Chromium', () => {
     await atKenya.waitForWords(atKenya.operative('1.'), kenyaWords.trim());
     await atKenya.waitForWords(atKenya.operative('2.'), mexicoWords.trim());
   });
+  it('keeps the words of two people typing in one paragraph at the same moment, each where they typed', async () => {
+    const atKenya = await signedIn(kenya);
+    const atMexico = await signedIn(mexico);
+    await atKenya.open('Zero draft');
+    await atMexico.open('Zero draft');
+    const kenyaWords = 'The Chair adds (KEN-same) ';
+    const mexicoWords = ' and Mexico appends (MEX-same)';
+
+    // Kenya at the start of paragraph 3, Mexico at its end, typing at once: each remote
+    // keystroke lands in the paragraph the other is typing in.
+    const paragraph = atKenya.operative('3.');
+    await paragraph.click({ position: { x: 2, y: 6 } });
+    await atKenya.page.keyboard.press('Home');
+    await atMexico.typeAtEndOf(atMexico.operative('3.'), '');
+    await Promise.all([
+      atKenya.page.keyboard.type(kenyaWords, { delay: 30 }),
+      atMexico.page.keyboard.type(mexicoWords, { delay: 30 }),
+    ]);
+
+    // Other people's carets carry their names inside the text, between word joiners.
+    const words = async (view: RevisionView) =>
+      ((await view.operative('3.').textContent()) ?? '').replace(/\u2060[^\u2060]*\u2060/g, '');
+    for (const view of [atKenya, atMexico]) {
+      await view.waitForWords(view.operative('3.'), 'MEX-same)');
+      await view.waitForWords(view.operative('3.'), 'KEN-same)');
+    }
+    await Promise.all([atKenya.waitUntilSaved(), atMexico.waitUntilSaved()]);
+    const seenByKenya = await words(atKenya);
+    expect(seenByKenya.startsWith(`${kenyaWords}States encourage`)).toBe(true);
+    expect(seenByKenya.endsWith(`including for:${mexicoWords}`)).toBe(true);
+    expect(await words(atMexico)).toBe(seenByKenya);
+  });
 });
