@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { AccountPage, accountAction, accountLoader } from './account/AccountPage.tsx';
 import { AuditLogPage, auditLoader } from './audit/AuditLogPage.tsx';
+import { historyLoader } from './circulation/history-data.ts';
 import { compilationLoader } from './compilation/loader.ts';
 import {
   AcceptInvitationPage,
@@ -73,6 +74,11 @@ export const router = createBrowserRouter([
             loader: revisionLoader,
             // The editor is most of the code; the sign-in and meeting pages load without it.
             lazy: { Component: async () => (await import('./revision/RevisionPage.tsx')).RevisionPage },
+          },
+          {
+            path: 'documents/:documentId/history',
+            loader: historyLoader,
+            lazy: { Component: async () => (await import('./circulation/HistoryPage.tsx')).HistoryPage },
           },
           {
             path: 'revisions/:revisionId/compilation',

@@ -20,10 +20,12 @@ import { invitationRoutes } from './http/invitations.ts';
 import { meetingRoutes } from './http/meetings.ts';
 import { participantRoutes } from './http/participants.ts';
 import { proposalRoutes } from './http/proposals.ts';
+import { revisionRoutes } from './http/revisions.ts';
 import { csrfProtection, requestBodyLimit, securityHeaders } from './http/security.ts';
 import { sessionRoutes } from './http/session.ts';
 import { silenceRoutes } from './http/silence.ts';
 import { tokenRoutes } from './http/tokens.ts';
+import type { RevisionCirculation } from './revisions/circulation.ts';
 import type { SilenceProcedures } from './silence/procedures.ts';
 import type { Store } from './store/store.ts';
 
@@ -36,6 +38,8 @@ export interface AppParts {
   accessChanges: AccessChanges;
   /** Silence procedures: started, broken, withdrawn and adopted on the server's clock. */
   silence: SilenceProcedures;
+  /** Revisions started, circulated and acknowledged. */
+  circulation: RevisionCirculation;
   signInLimiter: SignInLimiter;
   config: Config;
 }
@@ -48,6 +52,7 @@ export function createApp({
   rooms,
   accessChanges,
   silence,
+  circulation,
   signInLimiter,
   config,
 }: AppParts) {
@@ -80,6 +85,7 @@ export function createApp({
   app.route('/api', proposalRoutes({ store, rooms }));
   app.route('/api', compilationRoutes({ store, rooms }));
   app.route('/api', silenceRoutes({ store, silence }));
+  app.route('/api', revisionRoutes({ store, circulation }));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
   );

@@ -10,6 +10,7 @@ import { type Clock, systemClock } from './clock.ts';
 import { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
 import { recordNewProposals } from './proposals/record-new.ts';
+import { RevisionCirculation } from './revisions/circulation.ts';
 import { SilenceProcedures } from './silence/procedures.ts';
 import { startSilenceScheduler } from './silence/scheduler.ts';
 import type { Store } from './store/store.ts';
@@ -61,6 +62,7 @@ export async function startServer({
     rooms,
     accessChanges: rooms,
     silence,
+    circulation: new RevisionCirculation({ store, rooms, clock }),
     signInLimiter: new SignInLimiter(),
     config,
   });

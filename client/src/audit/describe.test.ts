@@ -6,7 +6,8 @@ const newYork = { timeZone: 'America/New_York', place: 'New York' };
 describe('the audit log in words', () => {
   it('names the known actions as the page shows them, and others as the server wrote them', () => {
     expect(actionLabel('participant.update')).toBe('Participant changed');
-    expect(actionLabel('revision.circulate')).toBe('revision.circulate');
+    expect(actionLabel('revision.circulate')).toBe('Revision circulated');
+    expect(actionLabel('document.archive')).toBe('document.archive');
     expect(actionLabel('toString')).toBe('toString');
   });
 

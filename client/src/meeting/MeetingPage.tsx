@@ -1,6 +1,9 @@
+import { mayCirculate } from '@zerodraft/shared/lifecycle/circulation.ts';
 import { delegationColour } from '@zerodraft/shared/presence.ts';
 import { mayEver } from '@zerodraft/shared/roles/permissions.ts';
 import { Link } from 'react-router';
+import { historyPath } from '../circulation/history-data.ts';
+import { StartRevisionForm } from '../circulation/StartRevisionForm.tsx';
 import { DateTime } from '../time/DateTime.tsx';
 import { utcOffset, venueClock } from '../time/format.ts';
 import { formatMeetingDays } from '../time/venue-day.ts';
@@ -107,6 +110,10 @@ export function MeetingPage() {
                 </tbody>
               </table>
             )}
+            <p>
+              <Link to={historyPath(document.id)}>History of {document.title}</Link>
+            </p>
+            {mayCirculate(participation) && <StartRevisionForm document={document} />}
           </section>
         ))}
       </section>

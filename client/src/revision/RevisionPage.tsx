@@ -1,8 +1,10 @@
 import { delegationColour, type PresenceUser } from '@zerodraft/shared/presence.ts';
 import { Link, useLoaderData, useRouteLoaderData } from 'react-router';
+import { RevisionCirculation } from '../circulation/RevisionCirculation.tsx';
 import { RevisionEditor } from '../editor/RevisionEditor.tsx';
 import type { appLoader } from '../layout/AppLayout.tsx';
 import { isOpenForChanges, revisionStateLabel, revisionStateNote } from '../meeting/labels.ts';
+import { SilencePanel } from '../silence/SilencePanel.tsx';
 import { DateTime } from '../time/DateTime.tsx';
 import { venueClock } from '../time/format.ts';
 import type { revisionLoader } from './loader.ts';
@@ -39,7 +41,9 @@ export function RevisionPage() {
         <p>
           <Link to={`/revisions/${encodeURIComponent(revision.id)}/compilation`}>Compilation of proposals</Link>
         </p>
+        <RevisionCirculation meeting={meeting} revision={revision} participation={participation} />
       </header>
+      <SilencePanel meeting={meeting} revision={revision} participation={participation} />
       <RevisionEditor
         revisionId={revision.id}
         user={user}

@@ -5,9 +5,10 @@ import { PROPOSALS_FIELD, ProposalRecord } from '@zerodraft/shared/proposals/rec
 import { DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
 import { documentSchema } from '@zerodraft/shared/schema/document.ts';
 import { Hono } from 'hono';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { standingOnRevision } from '../authz/standing.ts';
 import type { Rooms } from '../collab/rooms.ts';
+import { withCurrentText } from '../revisions/current-text.ts';
 import type { Store } from '../store/store.ts';
 import type { AppEnv } from './context.ts';
 import { HttpError, notFound, notSignedIn } from './errors.ts';
@@ -20,36 +21,6 @@ const REVISION_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * its text as it stands now, every pending proposal inline with its attribution.
  */
 export function compilationRoutes({ store, rooms }: { store: Store; rooms: Rooms }) {
-  /** Calls `read` with the revision's current Y.Doc: the open room's, else one loaded from the store for this call. */
-  async function withCurrentText<T>(revisionId: string, read: (doc: Y.Doc) => T): Promise<T> {
-    if (rooms.openRevisionIds.includes(revisionId)) {
-      const room = await rooms.open(revisionId);
-      try {
-        return read(room.doc);
-      } finally {
-        // As a connection that leaves: the room unloads after its idle delay if nobody is in it.
-        rooms.released(room);
-      }
-    }
-    const { snapshot, updates } = await store.loadRevisionContent(revisionId);
-    const doc = new Y.Doc();
-    try {
-      Y.transact(doc, () => {
-        for (const update of snapshot ? [snapshot, ...updates] : updates) {
-          try {
-            Y.applyUpdate(doc, update);
-          } catch (error) {
-            // As when a room loads: one unreadable update must not make the whole revision unreadable.
-            console.error(`Revision ${revisionId}: skipped a stored update that cannot be applied`, error);
-          }
-        }
-      });
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
-  }
-
   return new Hono<AppEnv>().get('/revisions/:revisionId/compilation', async (c) => {
     const principal = c.get('principal');
     if (!principal) throw notSignedIn();
@@ -67,7 +38,7 @@ export function compilationRoutes({ store, rooms }: { store: Store; rooms: Rooms
     const delegations = new Map((await store.listDelegations(meeting.id)).map((d) => [d.id, d.name]));
 
     const compiledAt = new Date().toISOString();
-    const compilation = await withCurrentText(revisionId, (doc) => {
+    const compilation = await withCurrentText({ store, rooms }, revisionId, (doc) => {
       const text = documentSchema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DOCUMENT_FIELD)));
       return compile(text, { records: recordsOf(doc), delegations });
     });

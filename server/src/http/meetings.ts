@@ -42,7 +42,7 @@ export const toDelegation = (d: DelegationRecord): DelegationPresent => ({
   kind: d.kind,
 });
 
-const participationOf = ({ meeting, delegation, participant }: MeetingStanding): Participation => ({
+export const participationOf = ({ meeting, delegation, participant }: MeetingStanding): Participation => ({
   meetingId: meeting.id,
   meetingTitle: meeting.title,
   delegation: { id: delegation.id, name: delegation.name, code: delegation.code },

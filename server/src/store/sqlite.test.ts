@@ -448,3 +448,140 @@ describe('silence procedures in the store', () => {
     await other.close();
   });
 });
+
+describe('revisions started, circulated and acknowledged in the store', () => {
+  const audit = (action: string) => ({
+    meetingId: 'm1',
+    actorUserId: 'u-chair',
+    actorName: 'Amina',
+    actorDelegation: 'Kenya',
+    action,
+    target: 'Draft 1',
+    detail: {},
+  });
+  const circulation = {
+    dated: '2021-06-10',
+    circulatedAt: '2021-06-10T14:00:00.000Z',
+    circulatedBy: { userId: 'u-chair', userName: 'Amina', delegationId: 'ken', delegationName: 'Kenya' },
+    coverNote: 'Excellency, I have the honour to circulate Draft 1.',
+  };
+  const text = (words: string) => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, words);
+    return Y.encodeStateAsUpdate(doc);
+  };
+  const start = (store: SqliteStore, id: string) =>
+    store.startRevision(
+      { id, documentId: 'd1', name: 'Draft 1', basedOn: 'r1', carriedForward: true },
+      text('Draft 1 as prepared'),
+      audit('revision.start'),
+    );
+
+  it('keeps one revision in preparation per document, even for two stores on one file', async () => {
+    const { store, dir } = openStore();
+    await revisionIn(store);
+    const { store: other } = openStore(dir);
+    const [first, second] = await Promise.all([start(store, 'r2'), start(other, 'r3')]);
+    expect([first, second].filter((r) => r !== null)).toHaveLength(1);
+    expect((await store.listRevisions('d1')).filter((r) => r.state === 'in_preparation')).toHaveLength(1);
+    expect((await store.listAudit({ meetingId: 'm1' })).map((e) => e.action)).toEqual(['revision.start']);
+    await other.close();
+  });
+
+  it('circulates and supersedes in one transaction, keeping the text as circulated', async () => {
+    const { store } = openStore();
+    await revisionIn(store);
+    await start(store, 'r2');
+    await store.appendUpdate('r2', text('; changed with the pen'));
+    const outcome = await store.circulateRevision('r2', 'Draft 1', circulation, mergeUpdates, (superseded) => ({
+      ...audit('revision.circulate'),
+      detail: { superseded: superseded.map((r) => r.name) },
+    }));
+    expect(outcome).toMatchObject({ ok: true, superseded: [{ id: 'r1', state: 'superseded' }] });
+    expect(await store.findRevision('r2')).toMatchObject({
+      state: 'circulated',
+      basedOn: 'r1',
+      carriedForward: true,
+      circulation,
+    });
+    expect((await store.findRevision('r1'))?.state).toBe('superseded');
+    const circulated = new Y.Doc();
+    Y.applyUpdate(circulated, (await store.loadCirculatedContent('r2')) ?? new Uint8Array());
+    expect(circulated.getText('t').toString()).toContain('Draft 1 as prepared');
+    expect((await store.listAudit({ meetingId: 'm1', action: 'revision.circulate' }))[0]?.detail).toEqual({
+      superseded: ['Zero draft'],
+    });
+    expect(await store.circulateRevision('r2', 'Draft 1', circulation, mergeUpdates, () => audit('x'))).toEqual({
+      ok: false,
+      refusal: 'not_in_preparation',
+    });
+  });
+
+  it('refuses to change a circulated revision as circulated, even through raw SQL', async () => {
+    const { store, dir } = openStore();
+    await revisionIn(store);
+    await start(store, 'r2');
+    await store.circulateRevision('r2', 'Draft 1', circulation, mergeUpdates, () => audit('revision.circulate'));
+    const before = await store.loadCirculatedContent('r2');
+    const raw = new DatabaseSync(join(dir, 'zerodraft.db'));
+    try {
+      expect(() =>
+        raw.prepare('UPDATE revisions SET circulated_content = ? WHERE id = ?').run(text('forged'), 'r2'),
+      ).toThrow(/as it was circulated/);
+      expect(() => raw.prepare("UPDATE revisions SET cover_note = 'forged' WHERE id = 'r2'").run()).toThrow(
+        /as it was circulated/,
+      );
+      expect(() => raw.prepare("UPDATE revisions SET name = 'Draft 9' WHERE id = 'r2'").run()).toThrow(
+        /as it was circulated/,
+      );
+    } finally {
+      raw.close();
+    }
+    expect(await store.loadCirculatedContent('r2')).toEqual(before);
+  });
+
+  it('refuses to circulate while a revision of the document is under silence, and changes nothing', async () => {
+    const { store } = openStore();
+    await revisionIn(store);
+    await start(store, 'r2');
+    await store.startSilence(
+      {
+        id: 's1',
+        revisionId: 'r1',
+        meetingId: 'm1',
+        status: 'running',
+        deadline: '2021-07-30T16:00:00.000Z',
+        timeZone: 'America/New_York',
+        startedAt: '2021-07-28T16:00:00.000Z',
+        startedBy: circulation.circulatedBy,
+        endedAt: null,
+        endedBy: null,
+        objection: null,
+      },
+      audit('silence.start'),
+    );
+    const outcome = await store.circulateRevision('r2', 'Draft 1', circulation, mergeUpdates, () =>
+      audit('revision.circulate'),
+    );
+    expect(outcome).toMatchObject({ ok: false, refusal: 'document_settled', by: { id: 'r1' } });
+    expect((await store.findRevision('r2'))?.state).toBe('in_preparation');
+    expect(await store.loadCirculatedContent('r2')).toBeNull();
+  });
+
+  it('keeps the first receipt of each delegation', async () => {
+    const { store } = openStore();
+    const { mexico } = await meetingWithPeople(store);
+    const receipt = { revisionId: 'r1', delegationId: mexico.id, userId: 'u-lucia', userName: 'Lucía', at: 'T1' };
+    expect(await store.acknowledge(receipt, audit('revision.acknowledge'))).toEqual({
+      acknowledgement: receipt,
+      created: true,
+    });
+    const again = { ...receipt, userId: 'u-other', userName: 'Pedro', at: 'T2' };
+    expect(await store.acknowledge(again, audit('revision.acknowledge'))).toEqual({
+      acknowledgement: receipt,
+      created: false,
+    });
+    expect(await store.listAcknowledgements('r1')).toEqual([receipt]);
+    expect(await store.listAudit({ meetingId: 'm1', action: 'revision.acknowledge' })).toHaveLength(1);
+  });
+});

@@ -4,14 +4,19 @@ import { DatabaseSync, type SQLInputValue, type StatementResultingChanges, type 
 import { DEFAULT_SILENCE_NOTICE_HOURS } from '@zerodraft/shared/lifecycle/silence.ts';
 import { type Migration, sqliteMigrations } from './migrations/sqlite.ts';
 import type {
+  AcknowledgementRecord,
   ApiTokenRecord,
   AuditEntry,
+  AuditInput,
   AuditQuery,
+  CirculateOutcome,
+  CirculationRecord,
   DelegationRecord,
   DocumentRecord,
   InvitationRecord,
   MeetingRecord,
   MergeUpdates,
+  NewRevision,
   ParticipantRecord,
   RevisionRecord,
   SessionRecord,
@@ -390,8 +395,14 @@ export class SqliteStore implements Store {
     return this.#all('SELECT * FROM documents WHERE meeting_id = ? ORDER BY created_at, id', [meetingId], toDocument);
   }
 
-  async createRevision(revision: Omit<RevisionRecord, 'createdAt'>): Promise<RevisionRecord> {
-    const record = { ...revision, createdAt: now() };
+  async createRevision(revision: NewRevision): Promise<RevisionRecord> {
+    const record: RevisionRecord = {
+      ...revision,
+      createdAt: now(),
+      basedOn: null,
+      carriedForward: null,
+      circulation: null,
+    };
     this.#run('INSERT INTO revisions (id, document_id, name, state, created_at) VALUES (?, ?, ?, ?, ?)', [
       record.id,
       record.documentId,
@@ -403,11 +414,138 @@ export class SqliteStore implements Store {
   }
 
   async findRevision(id: string): Promise<RevisionRecord | undefined> {
-    return this.#one('SELECT * FROM revisions WHERE id = ?', [id], toRevision);
+    return this.#findRevision(id);
+  }
+
+  #findRevision(id: string): RevisionRecord | undefined {
+    return this.#one(`${SELECT_REVISIONS} WHERE id = ?`, [id], toRevision);
   }
 
   async listRevisions(documentId: string): Promise<RevisionRecord[]> {
-    return this.#all('SELECT * FROM revisions WHERE document_id = ? ORDER BY created_at, id', [documentId], toRevision);
+    return this.#listRevisions(documentId);
+  }
+
+  #listRevisions(documentId: string): RevisionRecord[] {
+    return this.#all(`${SELECT_REVISIONS} WHERE document_id = ? ORDER BY created_at, rowid`, [documentId], toRevision);
+  }
+
+  async startRevision(
+    revision: Omit<NewRevision, 'state'> & { basedOn: string; carriedForward: boolean },
+    content: Uint8Array,
+    audit: AuditInput,
+  ): Promise<RevisionRecord | null> {
+    const record: RevisionRecord = { ...revision, state: 'in_preparation', createdAt: now(), circulation: null };
+    return this.#transaction(() => {
+      // The partial unique index is the claim: of two starts racing, only one inserts a row.
+      const inserted = this.#run(
+        `INSERT INTO revisions (id, document_id, name, state, created_at, based_on, carried_forward)
+         VALUES (?, ?, ?, 'in_preparation', ?, ?, ?)
+         ON CONFLICT (document_id) WHERE state = 'in_preparation' DO NOTHING`,
+        [
+          record.id,
+          record.documentId,
+          record.name,
+          record.createdAt,
+          revision.basedOn,
+          Number(revision.carriedForward),
+        ],
+      );
+      if (inserted.changes !== 1) return null;
+      this.#run('INSERT INTO revision_updates (revision_id, data, created_at) VALUES (?, ?, ?)', [
+        record.id,
+        content,
+        record.createdAt,
+      ]);
+      this.#insertAudit(audit);
+      return record;
+    });
+  }
+
+  async circulateRevision(
+    revisionId: string,
+    name: string,
+    circulation: CirculationRecord,
+    merge: MergeUpdates,
+    audit: (superseded: RevisionRecord[]) => AuditInput,
+  ): Promise<CirculateOutcome> {
+    return this.#transaction((): CirculateOutcome => {
+      const revision = this.#findRevision(revisionId);
+      if (revision?.state !== 'in_preparation') return { ok: false, refusal: 'not_in_preparation' };
+      const others = this.#listRevisions(revision.documentId).filter((r) => r.id !== revisionId);
+      const settled = others.find((r) => r.state === 'under_silence' || r.state === 'adopted');
+      if (settled) return { ok: false, refusal: 'document_settled', by: settled };
+      const wanted = name.trim().toLowerCase();
+      if (others.some((r) => r.name.trim().toLowerCase() === wanted)) return { ok: false, refusal: 'name_taken' };
+      const superseded = others.filter((r) => r.state === 'circulated');
+      this.#run("UPDATE revisions SET state = 'superseded' WHERE document_id = ? AND state = 'circulated'", [
+        revision.documentId,
+      ]);
+      const { snapshot, updates } = this.#readContent(revisionId);
+      const asCirculated = merge(snapshot ? [snapshot, ...updates] : updates);
+      const moved = this.#run(
+        `UPDATE revisions SET state = 'circulated', name = ?, dated = ?, circulated_at = ?, circulated_by = ?,
+           cover_note = ?, circulated_content = ?
+         WHERE id = ? AND state = 'in_preparation'`,
+        [
+          name,
+          circulation.dated,
+          circulation.circulatedAt,
+          JSON.stringify(circulation.circulatedBy),
+          circulation.coverNote,
+          asCirculated,
+          revisionId,
+        ],
+      );
+      if (moved.changes !== 1) throw new Error(`Revision ${revisionId} was not in preparation`);
+      const supersededNow = superseded.map((r) => ({ ...r, state: 'superseded' as const }));
+      this.#insertAudit(audit(supersededNow));
+      return { ok: true, revision: { ...revision, name, state: 'circulated', circulation }, superseded: supersededNow };
+    });
+  }
+
+  async loadCirculatedContent(revisionId: string): Promise<Uint8Array | null> {
+    const row = this.#prepare('SELECT circulated_content FROM revisions WHERE id = ?').get(revisionId) as
+      | { circulated_content: Uint8Array | null }
+      | undefined;
+    return row?.circulated_content ?? null;
+  }
+
+  async acknowledge(
+    acknowledgement: AcknowledgementRecord,
+    audit: AuditInput,
+  ): Promise<{ acknowledgement: AcknowledgementRecord; created: boolean }> {
+    return this.#transaction(() => {
+      const inserted = this.#run(
+        `INSERT INTO revision_acknowledgements (revision_id, delegation_id, user_id, user_name, at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (revision_id, delegation_id) DO NOTHING`,
+        [
+          acknowledgement.revisionId,
+          acknowledgement.delegationId,
+          acknowledgement.userId,
+          acknowledgement.userName,
+          acknowledgement.at,
+        ],
+      );
+      if (inserted.changes === 1) {
+        this.#insertAudit(audit);
+        return { acknowledgement, created: true };
+      }
+      const first = this.#one(
+        'SELECT * FROM revision_acknowledgements WHERE revision_id = ? AND delegation_id = ?',
+        [acknowledgement.revisionId, acknowledgement.delegationId],
+        toAcknowledgement,
+      );
+      if (!first) throw new Error(`No acknowledgement of revision ${acknowledgement.revisionId} was stored`);
+      return { acknowledgement: first, created: false };
+    });
+  }
+
+  async listAcknowledgements(revisionId: string): Promise<AcknowledgementRecord[]> {
+    return this.#all(
+      'SELECT * FROM revision_acknowledgements WHERE revision_id = ? ORDER BY at, rowid',
+      [revisionId],
+      toAcknowledgement,
+    );
   }
 
   async appendUpdate(revisionId: string, update: Uint8Array): Promise<void> {
@@ -759,10 +897,35 @@ const toDocument = (r: Row): DocumentRecord => ({
   createdAt: String(r.created_at),
 });
 
+/** Every column but the text as circulated, which only `loadCirculatedContent` reads. */
+const SELECT_REVISIONS = `
+  SELECT id, document_id, name, state, created_at, based_on, carried_forward, dated, circulated_at, circulated_by,
+    cover_note
+  FROM revisions`;
+
 const toRevision = (r: Row): RevisionRecord => ({
   id: String(r.id),
   documentId: String(r.document_id),
   name: String(r.name),
   state: String(r.state) as RevisionRecord['state'],
   createdAt: String(r.created_at),
+  basedOn: nullableString(r.based_on),
+  carriedForward: r.carried_forward == null ? null : r.carried_forward === 1,
+  circulation:
+    r.circulated_at == null
+      ? null
+      : {
+          dated: String(r.dated),
+          circulatedAt: String(r.circulated_at),
+          circulatedBy: JSON.parse(String(r.circulated_by)) as CirculationRecord['circulatedBy'],
+          coverNote: String(r.cover_note),
+        },
+});
+
+const toAcknowledgement = (r: Row): AcknowledgementRecord => ({
+  revisionId: String(r.revision_id),
+  delegationId: String(r.delegation_id),
+  userId: String(r.user_id),
+  userName: String(r.user_name),
+  at: String(r.at),
 });

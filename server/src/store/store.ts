@@ -121,20 +121,61 @@ export interface DocumentRecord {
 
 export type RevisionStateValue = 'in_preparation' | 'circulated' | 'superseded' | 'under_silence' | 'adopted';
 
+/** Who circulated a revision, as named when they did. */
+export interface CirculatedBy {
+  userId: string;
+  userName: string;
+  delegationId: string;
+  delegationName: string;
+}
+
+/** How a revision went out; fixed at circulation (the store refuses to change it). */
+export interface CirculationRecord {
+  /** The date printed on it, `YYYY-MM-DD` at the venue. */
+  dated: string;
+  circulatedAt: string;
+  circulatedBy: CirculatedBy;
+  coverNote: string;
+}
+
 export interface RevisionRecord {
   id: string;
   documentId: string;
   name: string;
   state: RevisionStateValue;
   createdAt: string;
+  /** The revision it was started from; null for a document's first. */
+  basedOn: string | null;
+  /** Whether the pending proposals of `basedOn` were carried into it; null for a document's first. */
+  carriedForward: boolean | null;
+  /** Null until it is circulated through Zerodraft (a first revision loaded as circulated has none). */
+  circulation: CirculationRecord | null;
 }
+
+export type NewRevision = Pick<RevisionRecord, 'id' | 'documentId' | 'name' | 'state'>;
+
+/** A delegation's confirmation that it received a circulated revision; one per delegation. */
+export interface AcknowledgementRecord {
+  revisionId: string;
+  delegationId: string;
+  userId: string;
+  userName: string;
+  at: string;
+}
+
+/** What circulating a revision found: done, with the revisions it superseded, or why not. */
+export type CirculateOutcome =
+  | { ok: true; revision: RevisionRecord; superseded: RevisionRecord[] }
+  | { ok: false; refusal: 'not_in_preparation' | 'name_taken' }
+  /** A revision of the document is under silence or adopted: nothing supersedes it. */
+  | { ok: false; refusal: 'document_settled'; by: RevisionRecord };
 
 /** A silence procedure, with the meeting it belongs to (for its audit entries). */
 export interface SilenceRecord extends SilenceProcedure {
   meetingId: string;
 }
 
-type AuditInput = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
+export type AuditInput = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
 
 /** What is stored of a revision's text: the last snapshot and every update appended after it. */
 export interface StoredRevisionContent {
@@ -227,9 +268,43 @@ export interface Store {
   createDocument(document: Omit<DocumentRecord, 'createdAt'>): Promise<DocumentRecord>;
   findDocument(id: string): Promise<DocumentRecord | undefined>;
   listDocuments(meetingId: string): Promise<DocumentRecord[]>;
-  createRevision(revision: Omit<RevisionRecord, 'createdAt'>): Promise<RevisionRecord>;
+  createRevision(revision: NewRevision): Promise<RevisionRecord>;
   findRevision(id: string): Promise<RevisionRecord | undefined>;
   listRevisions(documentId: string): Promise<RevisionRecord[]>;
+  /**
+   * Creates a revision in preparation started from another, with its first content and the
+   * audit entry, in one transaction; null, and nothing changed, when the document already has a
+   * revision in preparation (one at a time, even for two Chairs racing).
+   */
+  startRevision(
+    revision: Omit<NewRevision, 'state'> & { basedOn: string; carriedForward: boolean },
+    content: Uint8Array,
+    audit: AuditInput,
+  ): Promise<RevisionRecord | null>;
+  /**
+   * Circulates a revision in preparation, in one transaction: it takes its name and
+   * `circulation`, its text as it stands (merged by `merge`) is kept as circulated, every
+   * circulated revision of the document becomes superseded, and `audit` (given those) is
+   * written. Nothing changes when it is refused.
+   */
+  circulateRevision(
+    revisionId: string,
+    name: string,
+    circulation: CirculationRecord,
+    merge: MergeUpdates,
+    audit: (superseded: RevisionRecord[]) => AuditInput,
+  ): Promise<CirculateOutcome>;
+  /** The text as it was circulated, one Yjs update; null for a revision never circulated through Zerodraft. */
+  loadCirculatedContent(revisionId: string): Promise<Uint8Array | null>;
+  /**
+   * Stores a delegation's receipt with its audit entry, in one transaction; when the
+   * delegation has already confirmed, returns that first receipt and writes nothing.
+   */
+  acknowledge(
+    acknowledgement: AcknowledgementRecord,
+    audit: AuditInput,
+  ): Promise<{ acknowledgement: AcknowledgementRecord; created: boolean }>;
+  listAcknowledgements(revisionId: string): Promise<AcknowledgementRecord[]>;
 
   /**
    * Appends one Yjs update to a revision in its own committed transaction. Resolves only

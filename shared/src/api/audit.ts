@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = {
   'silence.break': 'Silence broken',
   'silence.withdraw': 'Silence procedure withdrawn',
   'silence.adopt': 'Adopted at the end of silence',
+  'revision.start': 'Next revision started',
+  'revision.circulate': 'Revision circulated',
+  'revision.acknowledge': 'Receipt confirmed',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

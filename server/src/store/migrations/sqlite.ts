@@ -172,4 +172,39 @@ export const sqliteMigrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a superseded or adopted revision does not change state'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'revisions started from another, circulated with a cover note, and their acknowledgements',
+    sql: `
+      ALTER TABLE revisions ADD COLUMN based_on TEXT REFERENCES revisions(id);
+      ALTER TABLE revisions ADD COLUMN carried_forward INTEGER CHECK (carried_forward IN (0, 1));
+      -- The date printed on it, YYYY-MM-DD at the venue.
+      ALTER TABLE revisions ADD COLUMN dated TEXT;
+      ALTER TABLE revisions ADD COLUMN circulated_at TEXT;
+      -- JSON: who circulated it, with their delegation, as named then.
+      ALTER TABLE revisions ADD COLUMN circulated_by TEXT;
+      ALTER TABLE revisions ADD COLUMN cover_note TEXT;
+      -- The text as circulated, one Yjs update: what later revisions are compared with.
+      ALTER TABLE revisions ADD COLUMN circulated_content BLOB;
+      CREATE UNIQUE INDEX revisions_one_in_preparation ON revisions(document_id) WHERE state = 'in_preparation';
+      CREATE INDEX revisions_by_origin ON revisions(based_on);
+      -- DESIGN.md §4: circulated text is immutable, whatever instance or code path writes.
+      CREATE TRIGGER revision_circulated_as_is BEFORE UPDATE ON revisions
+        WHEN OLD.circulated_at IS NOT NULL AND (
+          NEW.circulated_content IS NOT OLD.circulated_content OR NEW.circulated_at IS NOT OLD.circulated_at
+          OR NEW.circulated_by IS NOT OLD.circulated_by OR NEW.cover_note IS NOT OLD.cover_note
+          OR NEW.dated IS NOT OLD.dated OR NEW.name IS NOT OLD.name)
+        BEGIN SELECT RAISE(ABORT, 'a circulated revision stays as it was circulated'); END;
+      CREATE TABLE revision_acknowledgements (
+        revision_id TEXT NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+        delegation_id TEXT NOT NULL REFERENCES delegations(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (revision_id, delegation_id)
+      );
+      CREATE TRIGGER revision_acknowledgement_final BEFORE UPDATE ON revision_acknowledgements
+        BEGIN SELECT RAISE(ABORT, 'a confirmation of receipt does not change'); END;
+    `,
+  },
 ];
