@@ -98,6 +98,11 @@ describe('a delegation client that sends hand-built updates', () => {
     });
     await japan.confirmPersisted(1);
     expect(japan.closes).toEqual([]);
+    // The server records Japan's proposal in a change of its own, queued behind the
+    // confirmation: it must be stored and seen before what follows is measured against it.
+    await waitFor(() => japan.doc.getMap(PROPOSALS_FIELD).has(japanAttrs.id), {
+      what: "the record of Japan's proposal",
+    });
 
     const seenByJapan: Uint8Array[] = [];
     japan.doc.on('update', (update: Uint8Array, origin: unknown) => {
