@@ -1,8 +1,7 @@
 import type { RevisionSummary } from '@zerodraft/shared/api/meetings.ts';
-import type { Acknowledgements } from '@zerodraft/shared/api/revisions.ts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { fetchAcknowledgements } from '../api/revisions.ts';
-import { actFailure } from '../proposals/act-messages.ts';
+import { useLatestAnswer } from '../api/use-latest-answer.ts';
 
 /**
  * How a circulated revision went out and who confirmed receipt, read again whenever the page's
@@ -11,32 +10,14 @@ import { actFailure } from '../proposals/act-messages.ts';
  * preparation: it has not gone out.
  */
 export function useAcknowledgements(revision: RevisionSummary) {
-  const [acknowledgements, setAcknowledgements] = useState<Acknowledgements | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const asking = useRef<AbortController | null>(null);
-
-  // Only the latest question counts: an earlier answer arriving late must not undo a later one.
-  const load = useCallback((revisionId: string) => {
-    asking.current?.abort();
-    const aborted = new AbortController();
-    asking.current = aborted;
-    fetchAcknowledgements(revisionId, aborted.signal).then(
-      (answer) => {
-        setAcknowledgements(answer);
-        setError(null);
-      },
-      (failure: unknown) => {
-        if (!aborted.signal.aborted) setError(actFailure(failure));
-      },
-    );
-  }, []);
+  const { answer: acknowledgements, error, load, cancel } = useLatestAnswer(fetchAcknowledgements);
 
   // `revision` is a new object each time the route's loader runs again.
   useEffect(() => {
     if (revision.state === 'in_preparation') return;
     load(revision.id);
-    return () => asking.current?.abort();
-  }, [revision, load]);
+    return cancel;
+  }, [revision, load, cancel]);
 
   const refresh = useCallback(() => load(revision.id), [load, revision.id]);
   return { acknowledgements, error, refresh };

@@ -1,8 +1,8 @@
 import type { RevisionSummary } from '@zerodraft/shared/api/meetings.ts';
 import type { SilenceList } from '@zerodraft/shared/api/silence.ts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { fetchSilence } from '../api/silence.ts';
-import { actFailure } from '../proposals/act-messages.ts';
+import { useLatestAnswer } from '../api/use-latest-answer.ts';
 
 export interface SilenceRecord {
   /** Null until the first answer. */
@@ -20,31 +20,13 @@ export interface SilenceRecord {
  * silence started, broken, withdrawn or adopted elsewhere.
  */
 export function useSilence(revision: RevisionSummary): SilenceRecord {
-  const [list, setList] = useState<SilenceList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const asking = useRef<AbortController | null>(null);
-
-  // Only the latest question counts: an earlier answer arriving late must not undo a later one.
-  const load = useCallback((revisionId: string) => {
-    asking.current?.abort();
-    const aborted = new AbortController();
-    asking.current = aborted;
-    fetchSilence(revisionId, aborted.signal).then(
-      (answer) => {
-        setList(answer);
-        setError(null);
-      },
-      (failure: unknown) => {
-        if (!aborted.signal.aborted) setError(actFailure(failure));
-      },
-    );
-  }, []);
+  const { answer: list, error, load, cancel } = useLatestAnswer(fetchSilence);
 
   // `revision` is a new object each time the route's loader runs again.
   useEffect(() => {
     load(revision.id);
-    return () => asking.current?.abort();
-  }, [revision, load]);
+    return cancel;
+  }, [revision, load, cancel]);
 
   const refresh = useCallback(() => load(revision.id), [load, revision.id]);
   return { list, error, refresh };

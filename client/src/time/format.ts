@@ -3,6 +3,8 @@
  * "Friday 30 July 2021, 12:00 (New York)" (DESIGN.md §5, STYLE.md).
  */
 
+import { formatAt } from '@zerodraft/shared/time/venue-time.ts';
+
 /** A time zone and the words that name it to the reader. */
 export interface Clock {
   timeZone: string;
@@ -28,19 +30,7 @@ export function utcOffset(timeZone: string, at: Date = new Date()): string {
 export function formatDateTime(iso: string, clock: Clock): string {
   // An unknown zone would throw; showing UTC, and saying so, is still true.
   const { timeZone, place } = isKnownTimeZone(clock.timeZone) ? clock : { timeZone: 'UTC', place: 'UTC' };
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  // Assembled from parts: ICU versions disagree on the commas between them.
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${place})`;
+  return formatAt(iso, timeZone, place);
 }
 
 function isKnownTimeZone(timeZone: string): boolean {
