@@ -8,6 +8,7 @@ import { authenticate } from './auth/authenticate.ts';
 import type { SignInLimiter } from './auth/rate-limit.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { AccessChanges } from './authz/access-changes.ts';
+import type { Clock } from './clock.ts';
 import { collabRoutes } from './collab/endpoint.ts';
 import type { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
@@ -42,6 +43,8 @@ export interface AppParts {
   circulation: RevisionCirculation;
   signInLimiter: SignInLimiter;
   config: Config;
+  /** The time every act is recorded at. */
+  clock: Clock;
 }
 
 /** Builds the Hono app from its parts; no logic of its own. */
@@ -55,6 +58,7 @@ export function createApp({
   circulation,
   signInLimiter,
   config,
+  clock,
 }: AppParts) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
@@ -82,8 +86,8 @@ export function createApp({
   app.route('/api', meetingRoutes({ store }));
   app.route('/api', participantRoutes({ store, accessChanges }));
   app.route('/api', auditRoutes({ store }));
-  app.route('/api', proposalRoutes({ store, rooms }));
-  app.route('/api', compilationRoutes({ store, rooms }));
+  app.route('/api', proposalRoutes({ store, rooms, now: () => clock.now() }));
+  app.route('/api', compilationRoutes({ store, rooms, clock }));
   app.route('/api', silenceRoutes({ store, silence }));
   app.route('/api', revisionRoutes({ store, circulation }));
   app.all('/api/*', (c) =>

@@ -48,7 +48,7 @@ export async function startServer({
     enforceSuggestions: config.enforceSuggestions,
     // Outside the room's queue: the record is a change of its own, queued behind the proposal.
     onProposalsAdded: (room, connection, ids) =>
-      void recordNewProposals(room, connection, ids).catch((error) =>
+      void recordNewProposals(room, connection, ids, () => clock.now()).catch((error) =>
         console.error(`Revision ${room.revisionId}: could not record new proposals`, error),
       ),
   });
@@ -65,6 +65,7 @@ export async function startServer({
     circulation: new RevisionCirculation({ store, rooms, clock }),
     signInLimiter: new SignInLimiter(),
     config,
+    clock,
   });
   sessions.onSignOut((tokenHash) =>
     rooms.closeConnections(

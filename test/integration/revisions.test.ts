@@ -5,6 +5,7 @@
  * and the document's history counts what became of each revision's proposals.
  */
 import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
+import type { Clock } from '@zerodraft/server/clock.ts';
 import { SqliteStore } from '@zerodraft/server/store/sqlite.ts';
 import { AuditList } from '@zerodraft/shared/api/audit.ts';
 import { MeetingDetail, RevisionDetail } from '@zerodraft/shared/api/meetings.ts';
@@ -22,6 +23,7 @@ import type * as Y from 'yjs';
 import { api } from '../helpers/api.ts';
 import type { CollabClient } from '../helpers/collab-client.ts';
 import { docFromUpdates, paragraphs, paragraphTexts } from '../helpers/document-text.ts';
+import { ManualClock } from '../helpers/manual-clock.ts';
 import { getJson, signIn } from '../helpers/session.ts';
 import { announceEditor, proposalsIn, proposeDeletion, proposeInsertion, recordsIn } from '../helpers/suggesting.ts';
 import { newClient, newServer, type TestServer } from '../helpers/test-server.ts';
@@ -44,8 +46,8 @@ interface Demo {
   call(who: Delegation, method: string, path: string, body?: unknown): Promise<Response>;
 }
 
-async function demo(): Promise<Demo> {
-  const server = await newServer();
+async function demo(clock?: Clock): Promise<Demo> {
+  const server = await newServer({}, { clock });
   const cookies = new Map<Delegation, string>();
   const cookie = async (who: Delegation) => {
     const known = cookies.get(who);
@@ -460,5 +462,45 @@ describe('the history of a document', () => {
     expect(after.revisions[1]?.basedOn).toBe(d.zeroDraftId);
     const chairOnDraftOne = await editor(d, 'Kenya', draftOne.revision.id);
     expect(Object.keys(recordsIn(chairOnDraftOne.doc))).toEqual([mexicos.id]);
+  });
+});
+
+describe('the server’s clock', () => {
+  it('dates proposals, decisions and circulation by the server’s time, not the delegate’s', async () => {
+    const clock = new ManualClock('2021-06-09T14:00:00.000Z');
+    const d = await demo(clock);
+    const mexicoEditor = await editor(d, 'Mexico', d.zeroDraftId);
+    const mexicos = await propose(d, 'Mexico', mexicoEditor, (by) =>
+      proposeInsertion(mexicoEditor.doc, 'p-a-05', 'States', ' firmly', by),
+    );
+    clock.set('2021-06-09T15:30:00.000Z');
+    const accepted = await d.call('Kenya', 'POST', `/revisions/${d.zeroDraftId}/decisions`, {
+      decision: 'accept',
+      scope: { kind: 'proposal', proposalId: mexicos.id },
+    });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    await waitFor(() => recordsIn(mexicoEditor.doc)[mexicos.id]?.status === 'accepted', { what: 'the decision' });
+    const record = recordsIn(mexicoEditor.doc)[mexicos.id];
+    expect(record?.createdAt).toBe('2021-06-09T14:00:00.000Z');
+    expect(record?.history.map((e) => [e.act, e.at])).toEqual([
+      ['proposed', '2021-06-09T14:00:00.000Z'],
+      ['accepted', '2021-06-09T15:30:00.000Z'],
+    ]);
+
+    clock.set('2021-06-10T09:00:00.000Z');
+    const draftOne = await startNext(d, d.zeroDraftId, false);
+    const circulated = await circulate(d, draftOne.revision.id, 'Draft 1');
+    expect(circulated.circulation.circulatedAt).toBe('2021-06-10T09:00:00.000Z');
+    const list = AuditList.parse(
+      await getJson(d.server.url, `/api/meetings/${d.meetingId}/audit`, await d.cookie('Kenya')),
+    );
+    expect(
+      list.entries
+        .filter((e) => e.action === 'proposal.accept' || e.action === 'revision.circulate')
+        .map((e) => [e.action, e.at]),
+    ).toEqual([
+      ['revision.circulate', '2021-06-10T09:00:00.000Z'],
+      ['proposal.accept', '2021-06-09T15:30:00.000Z'],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { documentSchema } from '@zerodraft/shared/schema/document.ts';
 import { Hono } from 'hono';
 import type * as Y from 'yjs';
 import { standingOnRevision } from '../authz/standing.ts';
+import type { Clock } from '../clock.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { withCurrentText } from '../revisions/current-text.ts';
 import type { Store } from '../store/store.ts';
@@ -20,7 +21,7 @@ const REVISION_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * The compilation text of a revision (DESIGN.md §1) for everyone who may read the revision:
  * its text as it stands now, every pending proposal inline with its attribution.
  */
-export function compilationRoutes({ store, rooms }: { store: Store; rooms: Rooms }) {
+export function compilationRoutes({ store, rooms, clock }: { store: Store; rooms: Rooms; clock: Clock }) {
   return new Hono<AppEnv>().get('/revisions/:revisionId/compilation', async (c) => {
     const principal = c.get('principal');
     if (!principal) throw notSignedIn();
@@ -37,7 +38,7 @@ export function compilationRoutes({ store, rooms }: { store: Store; rooms: Rooms
     const { meeting, document, revision } = standing;
     const delegations = new Map((await store.listDelegations(meeting.id)).map((d) => [d.id, d.name]));
 
-    const compiledAt = new Date().toISOString();
+    const compiledAt = clock.now().toISOString();
     const compilation = await withCurrentText({ store, rooms }, revisionId, (doc) => {
       const text = documentSchema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DOCUMENT_FIELD)));
       return compile(text, { records: recordsOf(doc), delegations });

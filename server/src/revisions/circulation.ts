@@ -183,10 +183,16 @@ export class RevisionCirculation {
     const current = (await this.#store.listRevisions(s.document.id)).filter((r) => r.state === 'circulated');
     const store = () =>
       this.#store.circulateRevision(s.revision.id, request.name, circulation, mergeUpdates, (superseded) =>
-        this.#audit(s, 'revision.circulate', request.name, {
-          dated: request.date,
-          superseded: superseded.map((r) => r.name),
-        }),
+        this.#audit(
+          s,
+          'revision.circulate',
+          request.name,
+          {
+            dated: request.date,
+            superseded: superseded.map((r) => r.name),
+          },
+          circulation.circulatedAt,
+        ),
       );
     // Each room's queue is held while the store changes, so no update slips in between.
     const inRooms = [s.revision.id, ...current.map((r) => r.id)].reduceRight<typeof store>(
@@ -232,7 +238,7 @@ export class RevisionCirculation {
         userName: s.principal.user.name,
         at,
       },
-      { ...this.#audit(s, 'revision.acknowledge', s.revision.name, {}), at },
+      this.#audit(s, 'revision.acknowledge', s.revision.name, {}, at),
     );
     return { receipt: receiptOf(s.delegation, acknowledgement), created };
   }
@@ -320,8 +326,15 @@ export class RevisionCirculation {
     };
   }
 
-  #audit(s: MeetingStanding, action: AuditAction, target: string, detail: Record<string, unknown>): AuditInput {
+  #audit(
+    s: MeetingStanding,
+    action: AuditAction,
+    target: string,
+    detail: Record<string, unknown>,
+    at = this.#clock.now().toISOString(),
+  ): AuditInput {
     return {
+      at,
       meetingId: s.meeting.id,
       actorUserId: s.principal.user.id,
       actorName: s.principal.user.name,
