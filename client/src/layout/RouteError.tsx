@@ -1,8 +1,12 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { ApiRequestError } from '../api/http.ts';
+import { isTransient } from '../api/while-unreachable.ts';
 
-function explain(error: unknown): { title: string; advice: string } {
+function explain(error: unknown): { title: string; advice: string; retry?: boolean } {
   if (error instanceof ApiRequestError) {
+    if (isTransient(error)) {
+      return { title: error.message, advice: 'The server may be restarting: try again in a moment.', retry: true };
+    }
     if (error.status === 404) return { title: error.message, advice: 'Check the link, or open the meeting again.' };
     if (error.status === 403) return { title: error.message, advice: 'If you should see it, ask the Secretariat.' };
     return { title: error.message, advice: '' };
@@ -19,11 +23,18 @@ function explain(error: unknown): { title: string; advice: string } {
 /** What a page shows instead of itself when it could not load. */
 export function RouteError() {
   const error = useRouteError();
-  const { title, advice } = explain(error);
+  const { title, advice, retry } = explain(error);
   return (
     <div className="zd-page-error" role="alert">
       <h1>{title}</h1>
       {advice && <p>{advice}</p>}
+      {retry && (
+        <p>
+          <button type="button" onClick={() => window.location.reload()}>
+            Try again
+          </button>
+        </p>
+      )}
       <p>
         <Link to="/">Go to your meeting</Link>
       </p>
