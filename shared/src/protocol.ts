@@ -1,3 +1,5 @@
+import type { RevisionState } from './api/meetings.ts';
+
 /**
  * The collaboration protocol at `/collab/<revisionId>`: y-websocket's sync and awareness
  * messages, one message of Zerodraft's own, and the close codes the server uses.
@@ -82,4 +84,9 @@ export interface RevisionAccessMessage {
   mode: 'pen' | 'propose' | 'read';
   /** Why the text is read-only, in words for the user; absent when writable. */
   reason?: string;
+  /**
+   * The revision's state: a page follows it even when what the user may do stays the same
+   * (the pen writes before and after circulation, yet the header must say "circulated").
+   */
+  state?: RevisionState;
 }

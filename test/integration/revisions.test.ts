@@ -4,8 +4,9 @@
  * (the one before superseded at once, for every open editor), delegations confirm receipt,
  * and the document's history counts what became of each revision's proposals.
  */
-import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
+
 import type { Clock } from '@zerodraft/server/clock.ts';
+import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import { SqliteStore } from '@zerodraft/server/store/sqlite.ts';
 import { AuditList } from '@zerodraft/shared/api/audit.ts';
 import { MeetingDetail, RevisionDetail } from '@zerodraft/shared/api/meetings.ts';
@@ -211,7 +212,7 @@ describe('starting the next revision', () => {
     const draftOne = await startNext(d, d.zeroDraftId, true);
     expect(new Set(draftOne.carried)).toEqual(new Set([mexicos.id, japans.id]));
     const chairOnDraftOne = await editor(d, 'Kenya', draftOne.revision.id);
-    expect(chairOnDraftOne.access).toEqual({ write: true, mode: 'pen' });
+    expect(chairOnDraftOne.access).toEqual({ write: true, mode: 'pen', state: 'in_preparation' });
     expect(proposalsIn(chairOnDraftOne.doc)).toEqual(proposalsIn(mexicoEditor.doc));
     expect(recordsIn(chairOnDraftOne.doc)).toEqual(recordsIn(mexicoEditor.doc));
     expect(recordsIn(chairOnDraftOne.doc)[mexicos.id]).toMatchObject({
@@ -246,7 +247,7 @@ describe('circulating a revision', () => {
   it('supersedes the one before in one step, tells open editors at once, and keeps the text as circulated', async () => {
     const d = await demo();
     const mexicoOnZero = await editor(d, 'Mexico', d.zeroDraftId);
-    expect(mexicoOnZero.access).toEqual({ write: true, mode: 'propose' });
+    expect(mexicoOnZero.access).toEqual({ write: true, mode: 'propose', state: 'circulated' });
     const draft = await startNext(d, d.zeroDraftId, true);
     const chairOnDraft = await editor(d, 'Kenya', draft.revision.id);
 
@@ -265,14 +266,17 @@ describe('circulating a revision', () => {
       write: false,
       mode: 'read',
       reason: 'This revision has been superseded by a later one and can no longer change.',
+      state: 'superseded',
     });
-    expect(chairOnDraft.access).toEqual({ write: true, mode: 'pen' });
+    // The pen writes before and after circulation alike, and still hears that the state changed.
+    await waitFor(() => chairOnDraft.access?.state === 'circulated', { what: 'the Chair’s editor to learn of it' });
+    expect(chairOnDraft.access).toEqual({ write: true, mode: 'pen', state: 'circulated' });
     const seen = RevisionDetail.parse(
       await getJson(d.server.url, `/api/revisions/${draft.revision.id}`, await d.cookie('Mexico')),
     );
     expect(seen.revision).toMatchObject({ name: 'Draft 1', state: 'circulated' });
     const mexicoOnDraft = await editor(d, 'Mexico', draft.revision.id);
-    expect(mexicoOnDraft.access).toEqual({ write: true, mode: 'propose' });
+    expect(mexicoOnDraft.access).toEqual({ write: true, mode: 'propose', state: 'circulated' });
 
     // The live text goes on taking proposals and decisions; the text as circulated stays.
     const asCirculated = await storedRevision(d, (store) => store.loadCirculatedContent(draft.revision.id));

@@ -214,7 +214,7 @@ describe('the text under silence, over the websocket', () => {
 
     await startSilence(d);
     await waitFor(() => editor.access?.write === false, { what: 'the editor to learn of the silence' });
-    expect(editor.access).toEqual({ write: false, mode: 'read', reason: UNTIL_FRIDAY });
+    expect(editor.access).toEqual({ write: false, mode: 'read', reason: UNTIL_FRIDAY, state: 'under_silence' });
 
     const storedBefore = await storedBytes(d.server.databasePath, d.revisionId);
     const textBefore = await storedDocument(d.server.databasePath, d.revisionId);
@@ -232,7 +232,7 @@ describe('the text under silence, over the websocket', () => {
     const broken = await d.post('Nigeria', '/break', { objection: 'Nigeria objects.' });
     expect(broken.status).toBe(200);
     await waitFor(() => editor.access?.write === true, { what: 'the editor to be open again' });
-    expect(editor.access).toEqual({ write: true, mode: 'propose' });
+    expect(editor.access).toEqual({ write: true, mode: 'propose', state: 'circulated' });
   });
 });
 

@@ -96,6 +96,15 @@ describe('parseAccess', () => {
     });
   });
 
+  it('keeps the revision’s state only when it is one the page knows', () => {
+    expect(parseAccess('{"write":true,"mode":"pen","state":"circulated"}')).toEqual({
+      write: true,
+      mode: 'pen',
+      state: 'circulated',
+    });
+    expect(parseAccess('{"write":true,"mode":"pen","state":"published"}')).toEqual({ write: true, mode: 'pen' });
+  });
+
   it('allows writing only in a mode it knows', () => {
     expect(parseAccess('{"write":true,"mode":"pen"}')).toEqual({ write: true, mode: 'pen' });
     expect(parseAccess('{"write":true,"mode":"read"}').write).toBe(false);

@@ -1,3 +1,4 @@
+import { RevisionState } from '@zerodraft/shared/api/meetings.ts';
 import { MessageType, type RevisionAccessMessage } from '@zerodraft/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
@@ -22,11 +23,14 @@ export function parseAccess(text: string): RevisionAccessMessage {
     return UNREADABLE_ACCESS;
   }
   if (typeof body !== 'object' || body === null) return UNREADABLE_ACCESS;
-  const { write, mode, reason } = body as Record<string, unknown>;
-  if (write === true && (mode === 'pen' || mode === 'propose')) return { write: true, mode };
+  const { write, mode, reason, state: sent } = body as Record<string, unknown>;
+  const known = RevisionState.safeParse(sent);
+  const state = known.success ? { state: known.data } : {};
+  if (write === true && (mode === 'pen' || mode === 'propose')) return { write: true, mode, ...state };
   if (write === false && typeof reason === 'string' && reason.trim() !== '')
-    return { write: false, mode: 'read', reason };
-  if (write === false) return { write: false, mode: 'read', reason: 'You can read this text but not change it.' };
+    return { write: false, mode: 'read', reason, ...state };
+  if (write === false)
+    return { write: false, mode: 'read', reason: 'You can read this text but not change it.', ...state };
   return UNREADABLE_ACCESS;
 }
 

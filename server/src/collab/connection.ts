@@ -46,7 +46,9 @@ export class Connection {
 
   /** Replaces what the participant may do, e.g. after a role change, and tells their client if that changed. */
   set standing(standing: RevisionStanding) {
-    const changed = JSON.stringify(standing.access) !== JSON.stringify(this.#standing.access);
+    const changed =
+      JSON.stringify(standing.access) !== JSON.stringify(this.#standing.access) ||
+      standing.revision.state !== this.#standing.revision.state;
     this.#standing = standing;
     if (changed) this.sendAccess();
   }
@@ -75,10 +77,10 @@ export class Connection {
   }
 
   sendAccess(): void {
-    const { access } = this.#standing;
+    const { access, revision } = this.#standing;
     const body: RevisionAccessMessage = access.write
-      ? { write: true, mode: access.mode }
-      : { write: false, mode: 'read', reason: access.reason };
+      ? { write: true, mode: access.mode, state: revision.state }
+      : { write: false, mode: 'read', reason: access.reason, state: revision.state };
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Access);
     encoding.writeVarString(encoder, JSON.stringify(body));
