@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { AccountPage, accountAction, accountLoader } from './account/AccountPage.tsx';
 import { AuditLogPage, auditLoader } from './audit/AuditLogPage.tsx';
 import { historyLoader } from './circulation/history-data.ts';
+import { comparisonLoader } from './comparison/comparison-data.ts';
 import { compilationLoader } from './compilation/loader.ts';
 import {
   AcceptInvitationPage,
@@ -16,6 +17,7 @@ import { HomePage } from './meeting/home.tsx';
 import { MeetingPage } from './meeting/MeetingPage.tsx';
 import { MeetingSettingsPage, meetingSettingsAction } from './meeting/MeetingSettingsPage.tsx';
 import { MEETING_ROUTE, meetingLoader } from './meeting/meeting-data.ts';
+import { NotificationsPage, notificationsLoader } from './notifications/NotificationsPage.tsx';
 import { revisionLoader } from './revision/loader.ts';
 import { RosterPage } from './roster/RosterPage.tsx';
 import { rosterAction } from './roster/roster-action.ts';
@@ -50,6 +52,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', loader: accountLoader, action: accountAction, element: <AccountPage /> },
+          { path: 'notifications', loader: notificationsLoader, element: <NotificationsPage /> },
           { path: 'meetings/new', action: createMeetingAction, element: <CreateMeetingPage /> },
           {
             id: MEETING_ROUTE,
@@ -79,6 +82,11 @@ export const router = createBrowserRouter([
             path: 'documents/:documentId/history',
             loader: historyLoader,
             lazy: { Component: async () => (await import('./circulation/HistoryPage.tsx')).HistoryPage },
+          },
+          {
+            path: 'documents/:documentId/compare',
+            loader: comparisonLoader,
+            lazy: { Component: async () => (await import('./comparison/ComparisonPage.tsx')).ComparisonPage },
           },
           {
             path: 'revisions/:revisionId/compilation',

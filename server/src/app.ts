@@ -13,12 +13,15 @@ import { collabRoutes } from './collab/endpoint.ts';
 import type { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
 import { auditRoutes } from './http/audit.ts';
+import { comparisonRoutes } from './http/comparison.ts';
 import { compilationRoutes } from './http/compilation.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
+import { facilitatorRoutes } from './http/facilitators.ts';
 import { healthRoutes } from './http/health.ts';
 import { invitationRoutes } from './http/invitations.ts';
 import { meetingRoutes } from './http/meetings.ts';
+import { notificationRoutes } from './http/notifications.ts';
 import { participantRoutes } from './http/participants.ts';
 import { proposalRoutes } from './http/proposals.ts';
 import { revisionRoutes } from './http/revisions.ts';
@@ -26,6 +29,9 @@ import { csrfProtection, requestBodyLimit, securityHeaders } from './http/securi
 import { sessionRoutes } from './http/session.ts';
 import { silenceRoutes } from './http/silence.ts';
 import { tokenRoutes } from './http/tokens.ts';
+import type { NotificationBus } from './notifications/bus.ts';
+import type { ProposalNotices } from './notifications/notices.ts';
+import type { NotificationStreams } from './notifications/streams.ts';
 import type { RevisionCirculation } from './revisions/circulation.ts';
 import type { SilenceProcedures } from './silence/procedures.ts';
 import type { Store } from './store/store.ts';
@@ -45,6 +51,8 @@ export interface AppParts {
   config: Config;
   /** The time every act is recorded at. */
   clock: Clock;
+  /** Notifications: the notifier told of decisions on proposals, the bus and the open streams. */
+  notifications: { notifier: ProposalNotices; bus: NotificationBus; streams: NotificationStreams };
 }
 
 /** Builds the Hono app from its parts; no logic of its own. */
@@ -59,6 +67,7 @@ export function createApp({
   signInLimiter,
   config,
   clock,
+  notifications,
 }: AppParts) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
@@ -86,10 +95,13 @@ export function createApp({
   app.route('/api', meetingRoutes({ store }));
   app.route('/api', participantRoutes({ store, accessChanges }));
   app.route('/api', auditRoutes({ store }));
-  app.route('/api', proposalRoutes({ store, rooms, now: () => clock.now() }));
+  app.route('/api', proposalRoutes({ store, rooms, now: () => clock.now(), notices: notifications.notifier }));
   app.route('/api', compilationRoutes({ store, rooms, clock }));
+  app.route('/api', comparisonRoutes({ store, rooms }));
   app.route('/api', silenceRoutes({ store, silence }));
+  app.route('/api', facilitatorRoutes({ store, clock }));
   app.route('/api', revisionRoutes({ store, circulation }));
+  app.route('/api', notificationRoutes({ store, bus: notifications.bus, streams: notifications.streams, clock }));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
   );

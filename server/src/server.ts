@@ -9,6 +9,9 @@ import { Sessions } from './auth/sessions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { Rooms } from './collab/rooms.ts';
 import type { Config } from './config.ts';
+import { InProcessBus } from './notifications/bus.ts';
+import { Notifier } from './notifications/notifier.ts';
+import { NotificationStreams } from './notifications/streams.ts';
 import { recordNewProposals } from './proposals/record-new.ts';
 import { RevisionCirculation } from './revisions/circulation.ts';
 import { SilenceProcedures } from './silence/procedures.ts';
@@ -53,7 +56,10 @@ export async function startServer({
       ),
   });
   const apiTokens = new ApiTokens(store);
-  const silence = new SilenceProcedures({ store, rooms, clock });
+  const notificationBus = new InProcessBus();
+  const notificationStreams = new NotificationStreams();
+  const notifier = new Notifier({ store, bus: notificationBus, rooms, clock });
+  const silence = new SilenceProcedures({ store, rooms, clock, notices: notifier });
   await silence.adoptDue();
   const app = createApp({
     store,
@@ -62,10 +68,11 @@ export async function startServer({
     rooms,
     accessChanges: rooms,
     silence,
-    circulation: new RevisionCirculation({ store, rooms, clock }),
+    circulation: new RevisionCirculation({ store, rooms, clock, notices: notifier }),
     signInLimiter: new SignInLimiter(),
     config,
     clock,
+    notifications: { notifier, bus: notificationBus, streams: notificationStreams },
   });
   sessions.onSignOut((tokenHash) =>
     rooms.closeConnections(
@@ -73,6 +80,10 @@ export async function startServer({
       CloseCode.Unauthorized,
     ),
   );
+  sessions.onSignOut((tokenHash) =>
+    notificationStreams.endWhere((p) => p.kind === 'session' && p.tokenHash === tokenHash),
+  );
+  apiTokens.onRevoke((tokenId) => notificationStreams.endWhere((p) => p.kind === 'token' && p.tokenId === tokenId));
   apiTokens.onRevoke((tokenId) =>
     rooms.closeConnections(
       (c) => c.principal.kind === 'token' && c.principal.tokenId === tokenId,
@@ -120,6 +131,7 @@ export async function startServer({
     async close() {
       clearInterval(heartbeat);
       scheduler.stop();
+      notificationStreams.endAll();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await rooms.closeAll(CloseCode.GoingAway);
       for (const socket of wss.clients) socket.close(CloseCode.GoingAway.code, CloseCode.GoingAway.reason);

@@ -14,6 +14,7 @@ import {
   AcknowledgementSaved,
   Acknowledgements,
   DocumentHistory,
+  DocumentStarted,
   RevisionCirculated,
   RevisionStarted,
 } from '@zerodraft/shared/api/revisions.ts';
@@ -23,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { api } from '../helpers/api.ts';
 import type { CollabClient } from '../helpers/collab-client.ts';
-import { docFromUpdates, paragraphs, paragraphTexts } from '../helpers/document-text.ts';
+import { docFromUpdates, documentFragment, paragraphs, paragraphTexts } from '../helpers/document-text.ts';
 import { ManualClock } from '../helpers/manual-clock.ts';
 import { getJson, signIn } from '../helpers/session.ts';
 import { announceEditor, proposalsIn, proposeDeletion, proposeInsertion, recordsIn } from '../helpers/suggesting.ts';
@@ -42,6 +43,8 @@ interface Demo {
   meetingId: string;
   documentId: string;
   zeroDraftId: string;
+  /** The last audit entry the demo's seed wrote; the test's own come after it. */
+  seededAudit: number;
   cookie(who: Delegation): Promise<string>;
   me(who: Delegation): Promise<Me>;
   call(who: Delegation, method: string, path: string, body?: unknown): Promise<Response>;
@@ -66,7 +69,9 @@ async function demo(clock?: Clock): Promise<Demo> {
   const document = meeting.documents[0];
   const zeroDraftId = document?.revisions[0]?.id;
   if (!document || !zeroDraftId) throw new Error('The demo has no zero draft');
+  const seeded = AuditList.parse(await getJson(server.url, `/api/meetings/${meetingId}/audit`, await cookie('Kenya')));
   return {
+    seededAudit: Math.max(...seeded.entries.map((e) => e.id)),
     server,
     meetingId,
     documentId: document.id,
@@ -106,6 +111,7 @@ async function auditActions(d: Demo): Promise<string[]> {
     await getJson(d.server.url, `/api/meetings/${d.meetingId}/audit`, await d.cookie('Kenya')),
   );
   return list.entries
+    .filter((e) => e.id > d.seededAudit)
     .map((e) => e.action)
     .filter((a) => a.startsWith('revision.'))
     .reverse();
@@ -145,6 +151,55 @@ async function storedRevision<T>(d: Demo, read: (store: SqliteStore) => Promise<
 }
 
 const pids = (doc: Y.Doc) => paragraphs(doc).map((p) => p.getAttribute('pid'));
+
+describe('starting a document', () => {
+  it('is the Chair’s alone, opens a zero draft in preparation for the pen, and circulates like any revision', async () => {
+    const d = await demo();
+    const path = `/meetings/${d.meetingId}/documents`;
+    expect(await refusal(await d.call('Mexico', 'POST', path, { title: 'Action plan' }))).toEqual({
+      status: 403,
+      message: 'Only the Chair starts a new document and writes its zero draft.',
+    });
+    expect(await refusal(await d.call('Kenya', 'POST', path, { title: '  ' }))).toEqual({
+      status: 400,
+      message: 'The request is invalid. title: Give the document a title, such as Outcome document or Action plan.',
+    });
+    expect(await refusal(await d.call('Kenya', 'POST', path, { title: 'outcome DOCUMENT' }))).toEqual({
+      status: 409,
+      message: 'This meeting already has a document called outcome DOCUMENT.',
+    });
+    expect(
+      (await d.call('Kenya', 'POST', '/meetings/no-such-meeting/documents', { title: 'Action plan' })).status,
+    ).toBe(404);
+
+    const response = await d.call('Kenya', 'POST', path, { title: 'Action plan' });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const started = DocumentStarted.parse(await response.json());
+    expect(started).toMatchObject({
+      document: { meetingId: d.meetingId, title: 'Action plan' },
+      revision: { name: 'Zero draft', state: 'in_preparation' },
+    });
+    const chairEditor = await editor(d, 'Kenya', started.revision.id);
+    expect(chairEditor.access).toEqual({ write: true, mode: 'pen', state: 'in_preparation' });
+    expect(documentFragment(chairEditor.doc).toString()).toContain('Action plan');
+    expect(paragraphs(chairEditor.doc)).toHaveLength(1);
+    expect((await d.call('Mexico', 'GET', `/revisions/${started.revision.id}`)).status).toBe(404);
+
+    await circulate(d, started.revision.id, 'Zero draft');
+    const seen = RevisionDetail.parse(
+      await getJson(d.server.url, `/api/revisions/${started.revision.id}`, await d.cookie('Mexico')),
+    );
+    expect(seen.revision).toMatchObject({ name: 'Zero draft', state: 'circulated' });
+    expect(await auditActions(d)).toEqual(['revision.circulate']);
+    const list = AuditList.parse(
+      await getJson(d.server.url, `/api/meetings/${d.meetingId}/audit`, await d.cookie('Kenya')),
+    );
+    expect(list.entries.filter((e) => e.action === 'document.create').map((e) => e.target)).toEqual([
+      'Action plan',
+      'Outcome document',
+    ]);
+  });
+});
 
 describe('starting the next revision', () => {
   it('is the Chair’s alone, one at a time, and the revision in preparation is hidden from delegations', async () => {
@@ -306,7 +361,7 @@ describe('circulating a revision', () => {
         await d.cookie('Kenya'),
       ),
     );
-    expect(audit.entries).toMatchObject([
+    expect(audit.entries.filter((e) => e.id > d.seededAudit)).toMatchObject([
       { actorDelegation: 'Kenya', target: 'Draft 1', detail: { dated: '2021-06-10', superseded: ['Zero draft'] } },
     ]);
   });
@@ -433,8 +488,8 @@ describe('the history of a document', () => {
         name: 'Zero draft',
         state: 'superseded',
         carryForward: null,
-        dated: null,
-        coverNote: null,
+        dated: '2021-04-30',
+        coverNote: expect.stringContaining('I have the pleasure to circulate the "zero draft"'),
         carried: 1,
         leftBehind: 0,
         rejected: 1,
@@ -500,6 +555,7 @@ describe('the server’s clock', () => {
     );
     expect(
       list.entries
+        .filter((e) => e.id > d.seededAudit)
         .filter((e) => e.action === 'proposal.accept' || e.action === 'revision.circulate')
         .map((e) => [e.action, e.at]),
     ).toEqual([

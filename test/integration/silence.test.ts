@@ -2,7 +2,7 @@ import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import { startServer } from '@zerodraft/server/server.ts';
 import { SqliteStore } from '@zerodraft/server/store/sqlite.ts';
 import { AuditList } from '@zerodraft/shared/api/audit.ts';
-import { RevisionDetail } from '@zerodraft/shared/api/meetings.ts';
+import { MeetingDetail, RevisionDetail } from '@zerodraft/shared/api/meetings.ts';
 import { Me } from '@zerodraft/shared/api/session.ts';
 import { SilenceList, SilenceSaved } from '@zerodraft/shared/api/silence.ts';
 import { CloseCode, DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
@@ -187,19 +187,25 @@ describe('the silence procedure over REST', () => {
     expect(await auditActions(d)).toEqual(['silence.start', 'silence.break', 'silence.start', 'silence.withdraw']);
   });
 
-  it('lets a facilitator holding a section of the text run the silence, and no other facilitator', async () => {
+  it('lets a facilitator run the silence once the Chair appoints them for the document, not for holding a section', async () => {
     const d = await demo();
     const swiss = Me.parse(await getJson(d.server.url, '/api/me', await d.cookie('Switzerland')));
-    const appoint = async (sections: string[]) => {
-      const response = await api(d.server.url, 'PATCH', `/api/meetings/${d.meetingId}/participants/${swiss.user.id}`, {
-        cookie: await d.cookie('Kenya'),
-        body: { role: 'facilitator', sections },
-      });
-      expect(response.status, await response.clone().text()).toBe(200);
-    };
-    await appoint(['s-unknown']);
+    const kenya = await d.cookie('Kenya');
+    const madeFacilitator = await api(
+      d.server.url,
+      'PATCH',
+      `/api/meetings/${d.meetingId}/participants/${swiss.user.id}`,
+      { cookie: kenya, body: { role: 'facilitator', sections: ['s-b'] } },
+    );
+    expect(madeFacilitator.status, await madeFacilitator.clone().text()).toBe(200);
     expect((await d.post('Switzerland', '', FRIDAY_NOON)).status).toBe(403);
-    await appoint(['s-b']);
+
+    const meeting = MeetingDetail.parse(await getJson(d.server.url, `/api/meetings/${d.meetingId}`, kenya));
+    const documentId = meeting.documents.find((doc) => doc.revisions.some((r) => r.id === d.revisionId))?.id;
+    const appointed = await api(d.server.url, 'PUT', `/api/documents/${documentId}/facilitators/${swiss.user.id}`, {
+      cookie: kenya,
+    });
+    expect(appointed.status, await appointed.clone().text()).toBe(201);
     await startSilence(d, 'Switzerland');
     expect((await d.post('Switzerland', '/withdraw')).status).toBe(200);
   });

@@ -3,6 +3,8 @@ import {
   Acknowledgements,
   type CirculateRequest,
   DocumentHistory,
+  DocumentStarted,
+  type NewDocumentRequest,
   RevisionCirculated,
   RevisionStarted,
   type StartRevisionRequest,
@@ -11,6 +13,14 @@ import { requestJson } from './http.ts';
 
 const revisionPath = (revisionId: string) => `/api/revisions/${encodeURIComponent(revisionId)}`;
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
+
+/** The Chair starts a new document, its zero draft in preparation. */
+export function startDocument(meetingId: string, request: NewDocumentRequest): Promise<DocumentStarted> {
+  return requestJson(`/api/meetings/${encodeURIComponent(meetingId)}/documents`, DocumentStarted, {
+    method: 'POST',
+    body: request,
+  });
+}
 
 /** The Chair starts the next revision of a document, in preparation. */
 export function startRevision(documentId: string, request: StartRevisionRequest): Promise<RevisionStarted> {

@@ -18,6 +18,7 @@ const fieldNames: Record<string, string> = {
   timeZone: 'time zone',
   startsOn: 'first day',
   endsOn: 'last day',
+  silenceNoticeHours: 'minimum notice for silence (hours)',
   code: 'code',
   kind: 'kind',
   email: 'email',

@@ -1,7 +1,10 @@
 import type { HistoryEntry } from '@zerodraft/shared/api/revisions.ts';
-import { Link, useLoaderData } from 'react-router';
+import { Link, useLoaderData, useRouteLoaderData } from 'react-router';
+import { comparisonPath } from '../comparison/comparison-data.ts';
+import type { appLoader } from '../layout/AppLayout.tsx';
 import { revisionStateLabel } from '../meeting/labels.ts';
 import { meetingPath } from '../meeting/meeting-data.ts';
+import { SilenceFacilitators } from '../silence/SilenceFacilitators.tsx';
 import { DateTime } from '../time/DateTime.tsx';
 import { type Clock, venueClock } from '../time/format.ts';
 import type { historyLoader } from './history-data.ts';
@@ -11,7 +14,8 @@ import './circulation.css';
 
 /** `/documents/:documentId/history`: every revision the reader may see, oldest first. */
 export function HistoryPage() {
-  const { meeting, document, revisions } = useLoaderData<typeof historyLoader>();
+  const { meeting, document, revisions, participation } = useLoaderData<typeof historyLoader>();
+  const me = useRouteLoaderData<typeof appLoader>('app');
   const clock = venueClock(meeting);
   const names = new Map(revisions.map((entry) => [entry.revision.id, entry.revision.name]));
   return (
@@ -23,11 +27,30 @@ export function HistoryPage() {
         </p>
         <h1>{document.title}: history</h1>
         <p className="zd-hint">Every revision, oldest first. Times are {meeting.venue} time.</p>
+        {revisions.length > 1 && (
+          <p>
+            <Link to={comparisonPath(document.id)}>Compare revisions</Link>
+          </p>
+        )}
       </header>
+      <SilenceFacilitators
+        documentId={document.id}
+        documentTitle={document.title}
+        participation={participation}
+        userId={me?.user.id}
+        clock={clock}
+      />
       <ol className="zd-history-list">
         {revisions.map((entry) => (
           <li key={entry.revision.id} className="zd-document-entry">
             <HistoryItem entry={entry} clock={clock} startedFrom={entry.basedOn && names.get(entry.basedOn)} />
+            {entry.basedOn && names.has(entry.basedOn) && (
+              <p>
+                <Link to={comparisonPath(document.id, { from: entry.basedOn, to: entry.revision.id })}>
+                  Compare with the previous revision
+                </Link>
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -10,6 +10,8 @@ import {
 } from 'react-router';
 import { fetchMe, signOut } from '../api/session.ts';
 import { roleLabel } from '../meeting/labels.ts';
+import { NotificationsButton } from '../notifications/NotificationsButton.tsx';
+import { NotificationsProvider } from '../notifications/NotificationsProvider.tsx';
 import { loadSignedIn } from '../session/sign-in-redirect.ts';
 import { useCurrentParticipation } from './meeting-context.ts';
 
@@ -29,7 +31,7 @@ export function AppLayout() {
   const participation = useCurrentParticipation() ?? me.participations[0] ?? null;
 
   return (
-    <>
+    <NotificationsProvider>
       <a href="#main" className="zd-skip-link">
         Skip to content
       </a>
@@ -47,6 +49,7 @@ export function AppLayout() {
             {me.user.name}
             {participation && ` — ${participation.delegation.name} (${roleLabel[participation.role]})`}
           </span>
+          <NotificationsButton />
           <Link to="/account">Your account</Link>
           <Form method="post" action="/sign-out">
             <button type="submit" className="zd-button">
@@ -59,6 +62,6 @@ export function AppLayout() {
       <main id="main" className="zd-main">
         <Outlet />
       </main>
-    </>
+    </NotificationsProvider>
   );
 }

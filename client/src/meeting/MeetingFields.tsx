@@ -1,5 +1,6 @@
 import type { Meeting } from '@zerodraft/shared/api/meetings.ts';
 import { MeetingFields as MeetingFieldsSchema } from '@zerodraft/shared/api/meetings.ts';
+import { DEFAULT_SILENCE_NOTICE_HOURS, MAX_SILENCE_NOTICE_HOURS } from '@zerodraft/shared/lifecycle/silence.ts';
 import { useId } from 'react';
 import { readerClock } from '../time/format.ts';
 import { TimeZoneSelect } from '../time/TimeZoneSelect.tsx';
@@ -9,7 +10,8 @@ export type MeetingFieldValues = ReturnType<typeof MeetingFieldsSchema.parse>;
 /** Problems with the form, by field name; `form` for one that concerns no single field. */
 export type FieldErrors = Partial<Record<keyof MeetingFieldValues | 'delegation' | 'form', string>>;
 
-const fieldWords: Record<keyof MeetingFieldValues, string> = {
+/** What to do about a field the schema refuses; a field not named here is told in the schema's (the server's) words. */
+const fieldWords: Partial<Record<keyof MeetingFieldValues, string>> = {
   title: 'Give the meeting’s title.',
   symbol: 'Give the document symbol prefix, for example A/CONF.192/BMS/2021.',
   venue: 'Give the venue, for example New York or Geneva.',
@@ -22,6 +24,7 @@ const fieldWords: Record<keyof MeetingFieldValues, string> = {
 export function meetingFieldsFrom(form: FormData): { values: MeetingFieldValues } | { errors: FieldErrors } {
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const day = (name: string) => text(name) || null;
+  const hours = text('silenceNoticeHours');
   const parsed = MeetingFieldsSchema.safeParse({
     title: text('title'),
     symbol: text('symbol'),
@@ -29,6 +32,7 @@ export function meetingFieldsFrom(form: FormData): { values: MeetingFieldValues 
     timeZone: text('timeZone'),
     startsOn: day('startsOn'),
     endsOn: day('endsOn'),
+    silenceNoticeHours: hours === '' ? Number.NaN : Number(hours),
   });
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -53,7 +57,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
-/** Title, symbol prefix, venue, the venue's time zone and the meeting's days. */
+/** Title, symbol prefix, venue, the venue's time zone, the meeting's days and its minimum notice for silence. */
 export function MeetingFields({ meeting, errors = {} }: { meeting?: Meeting; errors?: FieldErrors }) {
   const id = useId();
   const input = (name: keyof MeetingFieldValues) => ({
@@ -111,6 +115,30 @@ export function MeetingFields({ meeting, errors = {} }: { meeting?: Meeting; err
         </div>
       </div>
       <p className="zd-hint">Days at the venue. Leave them empty if they are not fixed yet.</p>
+      <div className="zd-field">
+        <label htmlFor={`${id}-silenceNoticeHours`}>Minimum notice for a silence procedure (hours)</label>
+        <input
+          {...input('silenceNoticeHours')}
+          aria-describedby={[
+            `${id}-silenceNoticeHours-hint`,
+            errors.silenceNoticeHours && `${id}-silenceNoticeHours-error`,
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_SILENCE_NOTICE_HOURS}
+          step={1}
+          required
+          defaultValue={meeting?.silenceNoticeHours ?? DEFAULT_SILENCE_NOTICE_HOURS}
+        />
+        <p id={`${id}-silenceNoticeHours-hint`} className="zd-hint">
+          A silence procedure’s deadline must be at least this long after it starts, so that delegations can get
+          instructions from their capitals. 0 sets no minimum.
+        </p>
+        <FieldError id={`${id}-silenceNoticeHours-error`} message={errors.silenceNoticeHours} />
+      </div>
     </>
   );
 }

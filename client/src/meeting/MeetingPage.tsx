@@ -3,6 +3,7 @@ import { delegationColour } from '@zerodraft/shared/presence.ts';
 import { mayEver } from '@zerodraft/shared/roles/permissions.ts';
 import { Link } from 'react-router';
 import { historyPath } from '../circulation/history-data.ts';
+import { NewDocumentForm } from '../circulation/NewDocumentForm.tsx';
 import { StartRevisionForm } from '../circulation/StartRevisionForm.tsx';
 import { DateTime } from '../time/DateTime.tsx';
 import { utcOffset, venueClock } from '../time/format.ts';
@@ -77,6 +78,7 @@ export function MeetingPage() {
       <section aria-labelledby="documents-title">
         <h2 id="documents-title">Documents</h2>
         {documents.length === 0 && <p className="zd-muted">No document has been circulated yet.</p>}
+        {mayCirculate(participation) && <NewDocumentForm meetingId={meeting.id} />}
         {documents.map((document) => (
           <section key={document.id} className="zd-document-entry" aria-labelledby={`document-${document.id}`}>
             <h3 id={`document-${document.id}`}>{document.title}</h3>

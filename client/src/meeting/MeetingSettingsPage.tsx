@@ -19,7 +19,7 @@ export async function meetingSettingsAction({ request, params }: ActionFunctionA
   }
 }
 
-/** `/meetings/:meetingId/settings`: title, symbol, venue, time zone and days, for the Chair and the Secretariat. */
+/** `/meetings/:meetingId/settings`: title, symbol, venue, time zone, days and the minimum notice for silence, for the Chair and the Secretariat. */
 export function MeetingSettingsPage() {
   const { meeting, participation } = useMeeting();
   const result = useActionData<typeof meetingSettingsAction>();

@@ -10,7 +10,7 @@ import { venueClock } from '../time/format.ts';
 import type { revisionLoader } from './loader.ts';
 
 export function RevisionPage() {
-  const { meeting, document, revision, participation } = useLoaderData<typeof revisionLoader>();
+  const { meeting, document, revision, participation, appointedForSilence } = useLoaderData<typeof revisionLoader>();
   const me = useRouteLoaderData<typeof appLoader>('app');
   const user: PresenceUser = {
     name: me?.user.name ?? '',
@@ -43,7 +43,12 @@ export function RevisionPage() {
         </p>
         <RevisionCirculation meeting={meeting} revision={revision} participation={participation} />
       </header>
-      <SilencePanel meeting={meeting} revision={revision} participation={participation} />
+      <SilencePanel
+        meeting={meeting}
+        revision={revision}
+        participation={participation}
+        appointed={appointedForSilence}
+      />
       <RevisionEditor
         revisionId={revision.id}
         user={user}

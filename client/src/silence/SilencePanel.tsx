@@ -22,6 +22,8 @@ interface Props {
   meeting: Meeting;
   revision: RevisionSummary;
   participation: Participation;
+  /** Whether the reader is a facilitator appointed to run the silence procedure on this document. */
+  appointed: boolean;
 }
 
 /** How often to ask again, once the deadline has passed, until the server has recorded the adoption. */
@@ -31,13 +33,19 @@ const AFTER_DEADLINE_POLL_MS = 2000;
  * The silence procedure of a revision (DESIGN.md §1), above its text: the lock and countdown
  * while it runs, how the last one ended, the objections, and the acts this reader may take.
  */
-export function SilencePanel({ meeting, revision, participation }: Props) {
+export function SilencePanel({ meeting, revision, participation, appointed }: Props) {
   const { revalidate } = useRevalidator();
   const { list, error, refresh } = useSilence(revision);
   const current = list?.current ?? null;
   const now = useNowUntil(current?.deadline ?? null);
   const venue = venueClock(meeting);
-  const controls = silenceControls({ standing: participation, revisionState: revision.state, current, now });
+  const controls = silenceControls({
+    standing: participation,
+    appointed,
+    revisionState: revision.state,
+    current,
+    now,
+  });
   const [said, setSaid] = useState<{ message: string; state: string } | null>(null);
   const saidRef = useRef<HTMLParagraphElement>(null);
 

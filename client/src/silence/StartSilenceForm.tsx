@@ -4,7 +4,7 @@ import { startSilence } from '../api/silence.ts';
 import { ActStatus } from '../proposals/ActStatus.tsx';
 import { useAct } from '../proposals/use-act.ts';
 import { TimeZoneSelect } from '../time/TimeZoneSelect.tsx';
-import { type DeadlineFields, deadlinePreview, suggestedDeadline, type Venue } from './deadline-preview.ts';
+import { type DeadlineFields, deadlinePreview, noticeRule, suggestedDeadline, type Venue } from './deadline-preview.ts';
 import { readerTimeZone } from './reader-time.ts';
 
 interface Props {
@@ -69,6 +69,8 @@ function DeadlineForm({ revisionId, meeting, onStarted, onCancel }: Props & { on
   const [initial] = useState(() => suggestedDeadline(new Date(), meeting));
   const [fields, setFields] = useState(initial);
   const [edits, setEdits] = useState(0);
+  /** Why the deadline sent was refused here, before asking the server; cleared by the next edit. */
+  const [refused, setRefused] = useState<string | null>(null);
   const started = useRef<SilenceProcedureView | null>(null);
   const act = useAct((message) => started.current && onStarted(message, started.current));
 
@@ -79,11 +81,19 @@ function DeadlineForm({ revisionId, meeting, onStarted, onCancel }: Props & { on
 
   useEffect(() => formRef.current?.querySelector('input')?.focus(), []);
 
-  const preview = deadlinePreview(fields, meeting, new Date(), readerTimeZone());
+  const now = new Date();
+  const preview = deadlinePreview(fields, meeting, now, readerTimeZone());
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const chosen = fieldsOf(event.currentTarget);
+    // The same rules, and words, as the server's: a deadline it would refuse is not sent.
+    const checked = deadlinePreview(chosen, meeting, new Date(), readerTimeZone());
+    if (checked.kind !== 'deadline') {
+      setRefused(checked.message);
+      return;
+    }
+    setRefused(null);
     const request: StartSilenceRequest = { date: chosen.date, time: chosen.time, timeZone: chosen.timeZone };
     void act.run('Placing the text under silence…', async () => {
       const { procedure } = await startSilence(revisionId, request);
@@ -97,7 +107,10 @@ function DeadlineForm({ revisionId, meeting, onStarted, onCancel }: Props & { on
       ref={formRef}
       className="zd-form zd-silence-form"
       aria-labelledby={`${id}-title`}
-      onChange={() => setEdits((n) => n + 1)}
+      onChange={() => {
+        setEdits((n) => n + 1);
+        setRefused(null);
+      }}
       onSubmit={submit}
     >
       <h2 id={`${id}-title`}>Place this revision under silence</h2>
@@ -105,6 +118,7 @@ function DeadlineForm({ revisionId, meeting, onStarted, onCancel }: Props & { on
         The text is locked for everyone until the deadline. Any delegation may break silence with a written objection
         before it; if none does, the text is adopted at the deadline.
       </p>
+      <p className="zd-hint">{noticeRule(meeting, now)}</p>
       <div className="zd-field-row">
         <div className="zd-field">
           <label htmlFor={`${id}-date`}>Day of the deadline</label>
@@ -127,9 +141,17 @@ function DeadlineForm({ revisionId, meeting, onStarted, onCancel }: Props & { on
             <p className="zd-hint">{preview.fromNow}.</p>
           </>
         ) : (
-          <p className={preview.kind === 'refused' ? 'zd-field-error' : 'zd-hint'}>{preview.message}</p>
+          // Once sent and refused, the alert below says it.
+          preview.message !== refused && (
+            <p className={preview.kind === 'refused' ? 'zd-field-error' : 'zd-hint'}>{preview.message}</p>
+          )
         )}
       </div>
+      {refused && (
+        <p className="zd-act-error" role="alert">
+          {refused}
+        </p>
+      )}
       <ActStatus act={act} />
       <div className="zd-form-actions">
         <button type="submit" className="zd-button zd-button-primary" aria-disabled={act.running !== null}>

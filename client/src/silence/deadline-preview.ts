@@ -1,4 +1,10 @@
-import { deadlineRefusal } from '@zerodraft/shared/lifecycle/silence.ts';
+import {
+  deadlineClock,
+  deadlineInWords,
+  deadlineRefusal,
+  earliestDeadline,
+  noticeInWords,
+} from '@zerodraft/shared/lifecycle/silence.ts';
 import { formatAt, instantAt } from '@zerodraft/shared/time/venue-time.ts';
 import { timeLeft } from './countdown.ts';
 import { inReaderTime, zoneCity } from './reader-time.ts';
@@ -15,12 +21,13 @@ export interface DeadlineFields {
 export interface Venue {
   timeZone: string;
   venue: string;
+  /** The meeting's minimum notice for a silence procedure. */
+  silenceNoticeHours: number;
 }
 
 /**
  * The deadline as the Chair types it, read back in the venue's time and the reader's own, or
- * why it cannot be one. The minimum notice is the meeting's, known to the server only: it
- * answers with its reason when the form is sent.
+ * why it cannot be one: past, or under the meeting's minimum notice, in the server's words.
  */
 export type DeadlinePreview =
   | { kind: 'incomplete'; message: string }
@@ -56,9 +63,9 @@ export function deadlinePreview(
       message: `${fields.date} at ${fields.time} does not exist in ${zoneCity(zone)} time: the clocks skip it. Choose another time.`,
     };
   }
-  const zoneClock = { timeZone: zone, place: zone === meeting.timeZone ? meeting.venue : zoneCity(zone) };
-  const past = deadlineRefusal(instant, now, 0, zoneClock);
-  if (past) return { kind: 'refused', message: past };
+  const zoneClock = deadlineClock(zone, meeting);
+  const refusal = deadlineRefusal(instant, now, meeting.silenceNoticeHours, zoneClock);
+  if (refusal) return { kind: 'refused', message: refusal };
   return {
     kind: 'deadline',
     instant,
@@ -77,13 +84,34 @@ function venueDay(instant: Date, timeZone: string): string {
   );
 }
 
+/** The meeting's minimum notice as the form states it, with the earliest deadline it allows now. */
+export function noticeRule(meeting: Venue, now: Date): string {
+  if (meeting.silenceNoticeHours === 0) {
+    return 'This meeting sets no minimum notice: any deadline after now will do.';
+  }
+  const earliest = deadlineInWords(earliestDeadline(now, meeting.silenceNoticeHours).toISOString(), {
+    timeZone: meeting.timeZone,
+    place: meeting.venue,
+  });
+  return `This meeting needs at least ${noticeInWords(meeting.silenceNoticeHours)}: the deadline must be at or after ${earliest}.`;
+}
+
+/** Three days: the 72 hours UN practice most often gives a silence procedure. */
+const SUGGESTED_DAYS_AHEAD = 3;
+
 /**
- * What the form offers first: noon at the venue, three days from today there — the 72 hours
- * UN practice most often gives a silence procedure.
+ * What the form offers first: noon at the venue, three days from today there, or the first
+ * noon after that the meeting's minimum notice allows.
  */
 export function suggestedDeadline(now: Date, meeting: Venue): DeadlineFields {
   const today = venueDay(now, meeting.timeZone);
   const [year, month, day] = today.split('-').map(Number);
-  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + 3)).toISOString().slice(0, 10);
-  return { date, time: '12:00', timeZone: meeting.timeZone };
+  const earliest = earliestDeadline(now, meeting.silenceNoticeHours).getTime();
+  let ahead = SUGGESTED_DAYS_AHEAD;
+  for (;;) {
+    const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + ahead)).toISOString().slice(0, 10);
+    const noon = instantAt(date, '12:00', meeting.timeZone);
+    if (noon && Date.parse(noon) >= earliest) return { date, time: '12:00', timeZone: meeting.timeZone };
+    ahead += 1;
+  }
 }

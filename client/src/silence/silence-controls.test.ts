@@ -8,7 +8,6 @@ const delegate: Standing = { role: 'delegation', hasPen: false, sections: [] };
 const bureauWithoutPen: Standing = { role: 'bureau', hasPen: false, sections: [] };
 const bureauWithPen: Standing = { role: 'bureau', hasPen: true, sections: [] };
 const facilitator: Standing = { role: 'facilitator', hasPen: false, sections: ['s-1'] };
-const facilitatorWithoutSection: Standing = { role: 'facilitator', hasPen: false, sections: [] };
 const secretariat: Standing = { role: 'secretariat', hasPen: false, sections: [] };
 const observer: Standing = { role: 'observer', hasPen: false, sections: [] };
 
@@ -30,21 +29,45 @@ const running: SilenceProcedureView = {
   objection: null,
 };
 
-const offered = (standing: Standing, revisionState: 'circulated' | 'under_silence', now = before) =>
-  silenceControls({ standing, revisionState, current: revisionState === 'circulated' ? null : running, now });
+const offered = (
+  standing: Standing,
+  revisionState: 'circulated' | 'under_silence',
+  now = before,
+  appointed = standing === facilitator,
+) =>
+  silenceControls({
+    standing,
+    appointed,
+    revisionState,
+    current: revisionState === 'circulated' ? null : running,
+    now,
+  });
 
 describe('the silence procedure’s buttons, by who reads the page', () => {
-  it('offers the Chair and a facilitator holding a section to place a circulated text under silence', () => {
+  it('offers the Chair and a facilitator appointed for the document to place a circulated text under silence', () => {
     expect(offered(chair, 'circulated').start).toBe(true);
     expect(offered(facilitator, 'circulated').start).toBe(true);
-    for (const standing of [delegate, bureauWithPen, facilitatorWithoutSection, secretariat, observer]) {
+    for (const standing of [delegate, bureauWithPen, secretariat, observer]) {
       expect(offered(standing, 'circulated').start).toBe(false);
+    }
+  });
+
+  it('offers a facilitator not appointed for the document nothing, whatever sections they hold', () => {
+    expect(offered(facilitator, 'circulated', before, false).start).toBe(false);
+    expect(offered(facilitator, 'under_silence', before, false).withdraw).toBe(false);
+  });
+
+  it('gives an appointment no effect for anyone but a facilitator', () => {
+    for (const standing of [delegate, bureauWithPen, secretariat, observer]) {
+      expect(offered(standing, 'circulated', before, true).start).toBe(false);
     }
   });
 
   it('offers no new silence on a text that is not circulated', () => {
     for (const revisionState of ['in_preparation', 'superseded', 'adopted'] as const) {
-      expect(silenceControls({ standing: chair, revisionState, current: null, now: before }).start).toBe(false);
+      expect(
+        silenceControls({ standing: chair, appointed: false, revisionState, current: null, now: before }).start,
+      ).toBe(false);
     }
     expect(offered(chair, 'under_silence').start).toBe(false);
   });
@@ -57,7 +80,7 @@ describe('the silence procedure’s buttons, by who reads the page', () => {
     }
   });
 
-  it('lets the Chair and the facilitator running it withdraw the procedure, and nobody else', () => {
+  it('lets the Chair and an appointed facilitator withdraw the procedure, and nobody else', () => {
     expect(offered(chair, 'under_silence').withdraw).toBe(true);
     expect(offered(facilitator, 'under_silence').withdraw).toBe(true);
     for (const standing of [delegate, bureauWithPen, secretariat, observer]) {

@@ -17,20 +17,23 @@ export interface SilenceControls {
 /**
  * From the matrix of DESIGN.md §3 and the procedure's own rules. The server decides each act;
  * the page only leaves out the buttons that could not work. A facilitator is offered the
- * procedure when they hold a section: the server checks that the section is in this document.
+ * procedure when the Chair appointed them for this document, as the server said.
  */
 export function silenceControls({
   standing,
+  appointed,
   revisionState,
   current,
   now,
 }: {
-  standing: Standing;
+  standing: Pick<Standing, 'role' | 'hasPen'>;
+  /** Whether the reader is a facilitator appointed to run the silence procedure on this document. */
+  appointed: boolean;
   revisionState: RevisionState;
   current: SilenceProcedureView | null;
   now: Date;
 }): SilenceControls {
-  const runs = mayRunSilence(standing, standing.role === 'facilitator' && standing.sections.length > 0);
+  const runs = mayRunSilence(standing, appointed);
   const open = current !== null && current.status === 'running' && now.getTime() < Date.parse(current.deadline);
   return {
     start: runs && revisionState === 'circulated' && current === null,

@@ -81,6 +81,7 @@ const refusals: Partial<Record<Action, string>> = {
   editMeeting: 'Only the Chair and the Secretariat change the meeting.',
   readRoster: 'Only the Chair and the Secretariat see the roster of people.',
   readAuditLog: 'Only the Chair and the Secretariat read the audit log.',
+  appointFacilitators: 'Only the Chair appoints facilitators to run the silence procedure on a document.',
 };
 
 /**

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { ZERO_DRAFT_NAME } from '@zerodraft/shared/lifecycle/circulation.ts';
 import { DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
 import { documentSchema } from '@zerodraft/shared/schema/document.ts';
 import * as Y from 'yjs';
 import { hashPassword } from '../auth/passwords.ts';
-import type { DelegationKind, ParticipantRole, Store } from '../store/store.ts';
+import { mergeUpdates } from '../collab/room.ts';
+import type { DelegationKind, DelegationRecord, ParticipantRole, Store, UserRecord } from '../store/store.ts';
 import { zeroDraft } from './zero-draft.ts';
 
 export interface DemoAccount {
@@ -40,6 +42,14 @@ const delegations: DemoDelegation[] = [
   },
 ];
 
+/** In the words of the Chair's letters of the time (`../shared/seeds/`). */
+const ZERO_DRAFT_COVER_NOTE = [
+  'Excellency,',
+  'Further to my letter of 20 April 2021, I have the pleasure to circulate the "zero draft" of the Outcome Document of the Seventh Biennial Meeting of States (BMS7), to be convened from 26 to 30 July 2021 in New York.',
+  'It is a very initial and informal paper, reflecting the proposals and inputs that delegations put forward in our informal consultations. I look forward to enriching it with you in the coming weeks, and invite delegations to make their proposals directly in the text.',
+  'Please accept, Excellency, the renewed assurances of my highest consideration.',
+].join('\n\n');
+
 const login = (d: DemoDelegation) => (d.role === 'secretariat' ? 'secretariat' : d.name.toLowerCase());
 
 export const demoAccounts: DemoAccount[] = delegations.map((d) => ({
@@ -65,6 +75,7 @@ export async function seedDemo(store: Store): Promise<boolean> {
     startsOn: '2021-07-26',
     endsOn: '2021-07-30',
   });
+  const chairOf: { user: UserRecord; delegation: DelegationRecord }[] = [];
   for (const [i, d] of delegations.entries()) {
     const delegation = await store.createDelegation({
       id: randomUUID(),
@@ -80,6 +91,7 @@ export async function seedDemo(store: Store): Promise<boolean> {
       name: account.name,
       passwordHash: await hashPassword(account.password),
     });
+    if (d.role === 'chair') chairOf.push({ user, delegation });
     await store.addParticipant({
       meetingId: meeting.id,
       userId: user.id,
@@ -89,15 +101,45 @@ export async function seedDemo(store: Store): Promise<boolean> {
       sections: [],
     });
   }
-  const document = await store.createDocument({ id: randomUUID(), meetingId: meeting.id, title: 'Outcome document' });
-  const revision = await store.createRevision({
-    id: randomUUID(),
-    documentId: document.id,
-    name: 'Zero draft',
-    state: 'circulated',
-  });
+  const chair = chairOf.at(0);
+  if (!chair) throw new Error('The demo has no Chair');
+  const actor = {
+    meetingId: meeting.id,
+    actorUserId: chair.user.id,
+    actorName: chair.user.name,
+    actorDelegation: chair.delegation.name,
+  };
+  const title = 'Outcome document';
   const ydoc = prosemirrorJSONToYDoc(documentSchema, zeroDraft(), DOCUMENT_FIELD);
-  await store.appendUpdate(revision.id, Y.encodeStateAsUpdate(ydoc));
+  const { revision } = await store.createDocumentWithDraft(
+    { id: randomUUID(), meetingId: meeting.id, title },
+    { id: randomUUID(), name: ZERO_DRAFT_NAME },
+    Y.encodeStateAsUpdate(ydoc),
+    { ...actor, action: 'document.create', target: title, detail: { revision: ZERO_DRAFT_NAME } },
+  );
   ydoc.destroy();
+  const circulated = await store.circulateRevision(
+    revision.id,
+    ZERO_DRAFT_NAME,
+    {
+      dated: '2021-04-30',
+      circulatedAt: new Date().toISOString(),
+      circulatedBy: {
+        userId: chair.user.id,
+        userName: chair.user.name,
+        delegationId: chair.delegation.id,
+        delegationName: chair.delegation.name,
+      },
+      coverNote: ZERO_DRAFT_COVER_NOTE,
+    },
+    mergeUpdates,
+    () => ({
+      ...actor,
+      action: 'revision.circulate',
+      target: ZERO_DRAFT_NAME,
+      detail: { dated: '2021-04-30', superseded: [] },
+    }),
+  );
+  if (!circulated.ok) throw new Error(`The demo's zero draft could not be circulated: ${circulated.refusal}`);
   return true;
 }

@@ -52,6 +52,7 @@ export function compilationRoutes({ store, rooms, clock }: { store: Store; rooms
         timeZone: meeting.timeZone,
         startsOn: meeting.startsOn,
         endsOn: meeting.endsOn,
+        silenceNoticeHours: meeting.silenceNoticeHours,
       },
       document: { id: document.id, title: document.title },
       revision: {

@@ -19,6 +19,7 @@ import { revisionAccess } from '@zerodraft/shared/roles/revision-access.ts';
 import { Hono } from 'hono';
 import { changesBetween, recordAct } from '../audit/audit-log.ts';
 import { authorize, type MeetingStanding, standingIn, standingOnRevision } from '../authz/standing.ts';
+import { appointedToRunSilence } from '../silence/appointments.ts';
 import type { DelegationRecord, MeetingRecord, Store } from '../store/store.ts';
 import type { AppEnv } from './context.ts';
 import { HttpError, notFound, notSignedIn, parseJson } from './errors.ts';
@@ -33,6 +34,7 @@ const toMeeting = (m: MeetingRecord): Meeting => ({
   timeZone: m.timeZone,
   startsOn: m.startsOn,
   endsOn: m.endsOn,
+  silenceNoticeHours: m.silenceNoticeHours,
 });
 
 export const toDelegation = (d: DelegationRecord): DelegationPresent => ({
@@ -103,6 +105,7 @@ export function meetingRoutes({ store }: { store: Store }) {
           timeZone: request.timeZone,
           startsOn: request.startsOn ?? null,
           endsOn: request.endsOn ?? null,
+          silenceNoticeHours: request.silenceNoticeHours,
         },
         {
           delegation: { id: delegationId, meetingId, ...delegationFrom(request.delegation) },
@@ -206,6 +209,7 @@ export function meetingRoutes({ store }: { store: Store }) {
           createdAt: revision.createdAt,
         },
         participation: participationOf(standing),
+        appointedForSilence: await appointedToRunSilence(store, standing, document.id),
       };
       return c.json(body);
     });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { type MeetingStanding, standingIn } from '../authz/standing.ts';
-import type { Store } from '../store/store.ts';
+import type { DocumentRecord, Store } from '../store/store.ts';
 import type { AppEnv } from './context.ts';
 import { notFound, notSignedIn } from './errors.ts';
 
@@ -14,4 +14,18 @@ export async function requireStanding(c: Context<AppEnv>, store: Store, meetingI
   const standing = await standingIn(store, principal, meetingId);
   if (!standing) throw notFound('The meeting');
   return standing;
+}
+
+/** A document and the caller's standing in its meeting: 401 when nobody is signed in, 404 when it does not exist for them. */
+export async function requireDocumentStanding(
+  c: Context<AppEnv>,
+  store: Store,
+  documentId: string,
+): Promise<{ standing: MeetingStanding; document: DocumentRecord }> {
+  const principal = c.get('principal');
+  if (!principal) throw notSignedIn();
+  const document = await store.findDocument(documentId);
+  const standing = document && (await standingIn(store, principal, document.meetingId));
+  if (!document || !standing) throw notFound('The document');
+  return { standing, document };
 }

@@ -7,6 +7,8 @@ import type {
   Circulation,
   DelegationReceipt,
   DocumentHistory,
+  DocumentStarted,
+  NewDocumentRequest,
   RevisionCirculated,
   RevisionStarted,
   StartRevisionRequest,
@@ -19,6 +21,7 @@ import {
   maySeeAllAcknowledgements,
   nextRevisionName,
   revisionNameTaken,
+  ZERO_DRAFT_NAME,
 } from '@zerodraft/shared/lifecycle/circulation.ts';
 import { revisionTransition } from '@zerodraft/shared/lifecycle/revision-states.ts';
 import type { ProposalStatus } from '@zerodraft/shared/proposals/record.ts';
@@ -29,6 +32,7 @@ import { type Clock, systemClock } from '../clock.ts';
 import { mergeUpdates } from '../collab/room.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { HttpError } from '../http/errors.ts';
+import type { CirculationNotices } from '../notifications/notices.ts';
 import type {
   AcknowledgementRecord,
   AuditInput,
@@ -38,6 +42,7 @@ import type {
   RevisionRecord,
   Store,
 } from '../store/store.ts';
+import { blankDraftContent } from './blank-draft.ts';
 import { storedText, withCurrentText } from './current-text.ts';
 import { proposalOutcomes, proposalStatuses } from './history.ts';
 import { nextRevisionContent } from './next-content.ts';
@@ -46,6 +51,8 @@ export interface CirculationParts {
   store: Store;
   rooms: Pick<Rooms, 'openRevisionIds' | 'open' | 'released' | 'revisionStateChanging'>;
   clock?: Clock;
+  /** Told of each circulation once committed, to notify the participants. */
+  notices?: CirculationNotices;
 }
 
 export const revisionSummary = (r: RevisionRecord): RevisionSummary => ({
@@ -98,11 +105,39 @@ export class RevisionCirculation {
   readonly #store: Store;
   readonly #rooms: CirculationParts['rooms'];
   readonly #clock: Clock;
+  readonly #notices: CirculationNotices | undefined;
 
-  constructor({ store, rooms, clock = systemClock }: CirculationParts) {
+  constructor({ store, rooms, clock = systemClock, notices }: CirculationParts) {
     this.#store = store;
     this.#rooms = rooms;
     this.#clock = clock;
+    this.#notices = notices;
+  }
+
+  /**
+   * Starts a new document with its zero draft in preparation, for the pen to write and the
+   * Chair to circulate: the first step of an outcome document's life.
+   */
+  async startDocument(s: MeetingStanding, request: NewDocumentRequest): Promise<DocumentStarted> {
+    if (!mayCirculate(s.standing)) {
+      throw new HttpError(403, 'forbidden', 'Only the Chair starts a new document and writes its zero draft.');
+    }
+    const taken = (await this.#store.listDocuments(s.meeting.id)).some(
+      (d) => d.title.toLocaleLowerCase() === request.title.toLocaleLowerCase(),
+    );
+    if (taken) {
+      throw new HttpError(409, 'document_exists', `This meeting already has a document called ${request.title}.`);
+    }
+    const { document, revision } = await this.#store.createDocumentWithDraft(
+      { id: randomUUID(), meetingId: s.meeting.id, title: request.title },
+      { id: randomUUID(), name: ZERO_DRAFT_NAME },
+      blankDraftContent(request.title),
+      this.#audit(s, 'document.create', request.title, { revision: ZERO_DRAFT_NAME }),
+    );
+    return {
+      document: { id: document.id, meetingId: document.meetingId, title: document.title },
+      revision: revisionSummary(revision),
+    };
   }
 
   /**
@@ -211,6 +246,7 @@ export class RevisionCirculation {
       }
       throw new HttpError(409, 'revision_refused', 'This revision is no longer in preparation; reload it.');
     }
+    await this.#notices?.revisionCirculated(s, outcome.revision);
     return {
       revision: revisionSummary(outcome.revision),
       circulation: circulationView(circulation),
@@ -319,6 +355,7 @@ export class RevisionCirculation {
         timeZone: meeting.timeZone,
         startsOn: meeting.startsOn,
         endsOn: meeting.endsOn,
+        silenceNoticeHours: meeting.silenceNoticeHours,
       },
       document: { id: document.id, meetingId: document.meetingId, title: document.title },
       participation,

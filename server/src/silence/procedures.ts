@@ -13,19 +13,21 @@ import {
   startSilence,
   withdrawSilence,
 } from '@zerodraft/shared/lifecycle/silence.ts';
-import { DOCUMENT_FIELD } from '@zerodraft/shared/protocol.ts';
 import { instantAt } from '@zerodraft/shared/time/venue-time.ts';
-import * as Y from 'yjs';
 import type { RevisionStanding } from '../authz/standing.ts';
 import type { Clock } from '../clock.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { HttpError } from '../http/errors.ts';
+import type { SilenceNotices } from '../notifications/notices.ts';
 import type { AuditEntry, MeetingRecord, SilenceRecord, Store } from '../store/store.ts';
+import { appointedToRunSilence } from './appointments.ts';
 
 export interface SilenceParts {
   store: Store;
-  rooms: Pick<Rooms, 'open' | 'released' | 'revisionStateChanging'>;
+  rooms: Pick<Rooms, 'revisionStateChanging'>;
   clock: Clock;
+  /** Told of each start and end once committed, to notify the participants. */
+  notices?: SilenceNotices;
 }
 
 const actorOf = (s: RevisionStanding): SilenceActor => ({
@@ -90,6 +92,7 @@ export class SilenceProcedures {
       this.#parts.store.startSilence(record, this.#audit(s, now, 'silence.start', record)),
     );
     if (!started) throw new HttpError(409, 'silence_refused', 'This revision is no longer circulated; reload it.');
+    await this.#parts.notices?.silenceChanged(record);
     return view(record, s.meeting);
   }
 
@@ -163,7 +166,9 @@ export class SilenceProcedures {
       const ended = await this.#parts.rooms.revisionStateChanging(due.revisionId, () =>
         store.endSilence({ ...step.procedure, meetingId: due.meetingId }, now.toISOString(), entry),
       );
-      if (ended) adopted += 1;
+      if (!ended) continue;
+      adopted += 1;
+      await this.#parts.notices?.silenceChanged({ ...step.procedure, meetingId: due.meetingId });
     }
     return adopted;
   }
@@ -196,29 +201,13 @@ export class SilenceProcedures {
       await this.#running(s);
       throw new HttpError(409, 'silence_refused', 'This silence procedure has already ended; reload it.');
     }
+    await this.#parts.notices?.silenceChanged(ended);
     return view(ended, s.meeting);
   }
 
-  /**
-   * Whether a facilitator is appointed for this revision's document. Appointments are kept per
-   * section (`sid`); until a document has appointments of its own, a facilitator holding any
-   * section of this text counts as appointed for it.
-   */
-  async #appointed(s: RevisionStanding): Promise<boolean> {
-    if (s.standing.role !== 'facilitator' || s.standing.sections.length === 0) return false;
-    const room = await this.#parts.rooms.open(s.revision.id);
-    try {
-      const sids = new Set<string>();
-      for (const child of room.doc.getXmlFragment(DOCUMENT_FIELD).toArray()) {
-        if (child instanceof Y.XmlElement && child.nodeName === 'section') {
-          const sid = child.getAttribute('sid');
-          if (typeof sid === 'string') sids.add(sid);
-        }
-      }
-      return s.standing.sections.some((sid) => sids.has(sid));
-    } finally {
-      this.#parts.rooms.released(room);
-    }
+  /** Whether the Chair appointed this facilitator to run the silence procedure on the revision's document. */
+  #appointed(s: RevisionStanding): Promise<boolean> {
+    return appointedToRunSilence(this.#parts.store, s, s.document.id);
   }
 
   #audit(

@@ -391,6 +391,103 @@ describe('SqliteStore', () => {
   });
 });
 
+describe('notifications in the store', () => {
+  /** Mexico's delegate and the Chair in meeting m1, and a second meeting m2 the delegate is told of too. */
+  async function withRecipients(store: SqliteStore) {
+    const people = await meetingWithPeople(store);
+    await store.createMeeting({
+      id: 'm2',
+      title: 'CCM',
+      symbol: 'CCM/CONF/2021',
+      venue: 'Geneva',
+      timeZone: 'Europe/Zurich',
+      startsOn: null,
+      endsOn: null,
+    });
+    return people;
+  }
+
+  const notice = (userId: string, headline: string, meetingId = 'm1', createdAt = '2021-07-28T16:00:00.000Z') => ({
+    userId,
+    meetingId,
+    kind: 'revision_circulated' as const,
+    documentId: 'd1',
+    revisionId: 'r1',
+    revisionName: 'Draft 1',
+    headline,
+    message: `${headline}.`,
+    detail: { dated: '2021-07-28' },
+    createdAt,
+  });
+
+  it('stores one per recipient in one transaction, and lists a user’s newest first, in pages, with the unread count', async () => {
+    const { store } = openStore();
+    const { chair, lucia } = await withRecipients(store);
+    const added = await store.addNotifications([
+      notice(lucia.id, 'Zero draft circulated'),
+      notice(chair.id, 'Zero draft circulated'),
+      notice(lucia.id, 'Draft 1 circulated'),
+      notice(lucia.id, 'CCM draft circulated', 'm2'),
+    ]);
+    expect(added.map((n) => n.id)).toEqual([...added.map((n) => n.id)].sort((a, b) => a - b));
+    expect(added[0]).toMatchObject({ readAt: null, detail: { dated: '2021-07-28' } });
+
+    const first = await store.listNotifications({ userId: lucia.id }, { limit: 2 });
+    expect(first.unread).toBe(3);
+    expect(first.notifications.map((n) => n.headline)).toEqual(['CCM draft circulated', 'Draft 1 circulated']);
+    const older = await store.listNotifications({ userId: lucia.id }, { limit: 2, before: first.notifications[1]?.id });
+    expect(older.notifications.map((n) => n.headline)).toEqual(['Zero draft circulated']);
+    expect(older.notifications[0]).toEqual(added[0]);
+
+    const inM1 = await store.listNotifications({ userId: lucia.id, meetingId: 'm1' }, { limit: 10 });
+    expect(inM1.notifications.map((n) => n.headline)).toEqual(['Draft 1 circulated', 'Zero draft circulated']);
+    expect(inM1.unread).toBe(2);
+    expect(
+      (await store.listNotificationsAfter({ userId: lucia.id }, added[0]?.id ?? 0, 10)).map((n) => n.headline),
+    ).toEqual(['Draft 1 circulated', 'CCM draft circulated']);
+  });
+
+  it('stores none of an act’s notifications when one cannot be stored', async () => {
+    const { store } = openStore();
+    const { lucia } = await withRecipients(store);
+    await expect(
+      store.addNotifications([notice(lucia.id, 'Draft 1 circulated'), notice('u-nobody', 'Draft 1 circulated')]),
+    ).rejects.toThrow();
+    expect(await store.listNotifications({ userId: lucia.id }, { limit: 10 })).toEqual({
+      notifications: [],
+      unread: 0,
+    });
+  });
+
+  it('marks read the user’s own, by ids or up to one, once, and within a meeting for a scoped reader', async () => {
+    const { store } = openStore();
+    const { chair, lucia } = await withRecipients(store);
+    const [a, chairs, b, , elsewhere] = await store.addNotifications([
+      notice(lucia.id, 'A'),
+      notice(chair.id, 'Chair’s'),
+      notice(lucia.id, 'B'),
+      notice(lucia.id, 'C'),
+      notice(lucia.id, 'CCM', 'm2'),
+    ]);
+    const ids = (...records: (typeof a)[]) => records.map((r) => r?.id ?? 0);
+    const at = '2021-07-29T09:00:00.000Z';
+    expect(await store.markNotificationsRead({ userId: lucia.id }, { ids: ids(b, chairs) }, at)).toBe(1);
+    expect(await store.markNotificationsRead({ userId: lucia.id }, { ids: ids(b) }, at)).toBe(0);
+    expect(await store.countUnreadNotifications({ userId: chair.id })).toBe(1);
+    expect(
+      await store.markNotificationsRead({ userId: lucia.id, meetingId: 'm1' }, { upTo: elsewhere?.id ?? 0 }, at),
+    ).toBe(2);
+    expect(await store.countUnreadNotifications({ userId: lucia.id })).toBe(1);
+    const { notifications } = await store.listNotifications({ userId: lucia.id }, { limit: 10 });
+    expect(notifications.map((n) => [n.headline, n.readAt])).toEqual([
+      ['CCM', null],
+      ['C', at],
+      ['B', at],
+      ['A', at],
+    ]);
+  });
+});
+
 describe('silence procedures in the store', () => {
   const kenya = { userId: 'u1', userName: 'Amina Wanjiru', delegationId: 'ken', delegationName: 'Kenya' };
   const procedure = {
@@ -583,5 +680,100 @@ describe('revisions started, circulated and acknowledged in the store', () => {
     });
     expect(await store.listAcknowledgements('r1')).toEqual([receipt]);
     expect(await store.listAudit({ meetingId: 'm1', action: 'revision.acknowledge' })).toHaveLength(1);
+  });
+});
+
+describe('facilitators appointed to run the silence procedure, in the store', () => {
+  const audit = (action: string) => ({
+    meetingId: 'm1',
+    actorUserId: 'u-chair',
+    actorName: 'Amina',
+    actorDelegation: 'Kenya',
+    action,
+    target: 'Lucía (Mexico)',
+    detail: { document: 'Outcome document' },
+  });
+  const appointedBy = { userId: 'u-chair', userName: 'Amina', delegationId: 'jpn', delegationName: 'Japan' };
+  const appointment = (userId: string, appointedAt: string) => ({
+    documentId: 'd1',
+    meetingId: 'm1',
+    userId,
+    appointedBy,
+    appointedAt,
+  });
+
+  /** The BMS7 people, with Lucía of Mexico a Facilitator. */
+  async function withFacilitator(store: SqliteStore) {
+    const people = await meetingWithPeople(store);
+    await store.addParticipant({
+      meetingId: 'm1',
+      userId: people.lucia.id,
+      delegationId: people.mexico.id,
+      role: 'facilitator',
+      hasPen: false,
+      sections: ['s-a'],
+    });
+    return people;
+  }
+
+  it('appoints once, with its audit entry, and removes the appointment once', async () => {
+    const { store } = openStore();
+    await withFacilitator(store);
+    const first = appointment('u-lucia', '2021-07-27T14:00:00.000Z');
+    expect(await store.appointFacilitator(first, audit('facilitator.appoint'))).toEqual({
+      appointment: first,
+      created: true,
+    });
+    const again = await store.appointFacilitator(
+      appointment('u-lucia', '2021-07-28T09:00:00.000Z'),
+      audit('facilitator.appoint'),
+    );
+    expect(again).toEqual({ appointment: first, created: false });
+    expect(await store.findFacilitatorAppointment('d1', 'u-lucia')).toEqual(first);
+    expect(await store.listFacilitatorAppointments('d1')).toEqual([first]);
+    expect(await store.listAudit({ meetingId: 'm1', action: 'facilitator.appoint' })).toHaveLength(1);
+
+    expect(await store.removeFacilitatorAppointment('d1', 'u-lucia', audit('facilitator.remove'))).toBe(true);
+    expect(await store.removeFacilitatorAppointment('d1', 'u-lucia', audit('facilitator.remove'))).toBe(false);
+    expect(await store.findFacilitatorAppointment('d1', 'u-lucia')).toBeUndefined();
+    expect(await store.listAudit({ meetingId: 'm1', action: 'facilitator.remove' })).toHaveLength(1);
+  });
+
+  it('refuses an appointment of someone who takes part in no meeting, and writes no audit entry', async () => {
+    const { store } = openStore();
+    await meetingWithPeople(store);
+    await expect(
+      store.appointFacilitator(appointment('u-lucia', '2021-07-27T14:00:00.000Z'), audit('facilitator.appoint')),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    expect(await store.listAudit({ meetingId: 'm1', action: 'facilitator.appoint' })).toEqual([]);
+  });
+
+  it('ends the appointment when its holder stops being a Facilitator or leaves the meeting', async () => {
+    const { store } = openStore();
+    const { mexico } = await withFacilitator(store);
+    await store.appointFacilitator(appointment('u-lucia', '2021-07-27T14:00:00.000Z'), audit('facilitator.appoint'));
+
+    // Other changes to a Facilitator keep it.
+    await store.updateParticipant('m1', 'u-lucia', { sections: ['s-b'] });
+    expect(await store.findFacilitatorAppointment('d1', 'u-lucia')).toBeDefined();
+
+    await store.updateParticipant('m1', 'u-lucia', { role: 'delegation', sections: [] });
+    expect(await store.findFacilitatorAppointment('d1', 'u-lucia')).toBeUndefined();
+    // Made a Facilitator again, she is not appointed again until the Chair says so.
+    await store.updateParticipant('m1', 'u-lucia', { role: 'facilitator' });
+    expect(await store.listFacilitatorAppointments('d1')).toEqual([]);
+
+    await store.appointFacilitator(appointment('u-lucia', '2021-07-28T14:00:00.000Z'), audit('facilitator.appoint'));
+    await store.removeParticipant('m1', 'u-lucia');
+    expect(await store.listFacilitatorAppointments('d1')).toEqual([]);
+    await store.addParticipant({
+      meetingId: 'm1',
+      userId: 'u-lucia',
+      delegationId: mexico.id,
+      role: 'facilitator',
+      hasPen: false,
+      sections: [],
+    });
+    expect(await store.findFacilitatorAppointment('d1', 'u-lucia')).toBeUndefined();
   });
 });

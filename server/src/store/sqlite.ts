@@ -13,10 +13,14 @@ import type {
   CirculationRecord,
   DelegationRecord,
   DocumentRecord,
+  FacilitatorAppointmentRecord,
   InvitationRecord,
   MeetingRecord,
   MergeUpdates,
+  NewNotification,
   NewRevision,
+  NotificationRecord,
+  NotificationScope,
   ParticipantRecord,
   RevisionRecord,
   SessionRecord,
@@ -387,6 +391,46 @@ export class SqliteStore implements Store {
     return record;
   }
 
+  async createDocumentWithDraft(
+    document: Omit<DocumentRecord, 'createdAt'>,
+    revision: Pick<RevisionRecord, 'id' | 'name'>,
+    content: Uint8Array,
+    audit: AuditInput,
+  ): Promise<{ document: DocumentRecord; revision: RevisionRecord }> {
+    const createdAt = now();
+    return this.#transaction(() => {
+      this.#run('INSERT INTO documents (id, meeting_id, title, created_at) VALUES (?, ?, ?, ?)', [
+        document.id,
+        document.meetingId,
+        document.title,
+        createdAt,
+      ]);
+      this.#run(
+        "INSERT INTO revisions (id, document_id, name, state, created_at) VALUES (?, ?, ?, 'in_preparation', ?)",
+        [revision.id, document.id, revision.name, createdAt],
+      );
+      this.#run('INSERT INTO revision_updates (revision_id, data, created_at) VALUES (?, ?, ?)', [
+        revision.id,
+        content,
+        createdAt,
+      ]);
+      this.#insertAudit(audit);
+      return {
+        document: { ...document, createdAt },
+        revision: {
+          id: revision.id,
+          documentId: document.id,
+          name: revision.name,
+          state: 'in_preparation',
+          createdAt,
+          basedOn: null,
+          carriedForward: null,
+          circulation: null,
+        },
+      };
+    });
+  }
+
   async findDocument(id: string): Promise<DocumentRecord | undefined> {
     return this.#one('SELECT * FROM documents WHERE id = ?', [id], toDocument);
   }
@@ -658,6 +702,67 @@ export class SqliteStore implements Store {
     );
   }
 
+  async appointFacilitator(
+    appointment: FacilitatorAppointmentRecord,
+    audit: AuditInput,
+  ): Promise<{ appointment: FacilitatorAppointmentRecord; created: boolean }> {
+    return this.#transaction(() => {
+      const inserted = this.#run(
+        `INSERT INTO facilitator_appointments (document_id, meeting_id, user_id, appointed_by, appointed_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, user_id) DO NOTHING`,
+        [
+          appointment.documentId,
+          appointment.meetingId,
+          appointment.userId,
+          JSON.stringify(appointment.appointedBy),
+          appointment.appointedAt,
+        ],
+      );
+      if (inserted.changes === 1) {
+        this.#insertAudit(audit);
+        return { appointment, created: true };
+      }
+      const standing = this.#one(
+        'SELECT * FROM facilitator_appointments WHERE document_id = ? AND user_id = ?',
+        [appointment.documentId, appointment.userId],
+        toAppointment,
+      );
+      if (!standing) throw new Error(`No appointment of ${appointment.userId} was stored`);
+      return { appointment: standing, created: false };
+    });
+  }
+
+  async removeFacilitatorAppointment(documentId: string, userId: string, audit: AuditInput): Promise<boolean> {
+    return this.#transaction(() => {
+      const removed = this.#run('DELETE FROM facilitator_appointments WHERE document_id = ? AND user_id = ?', [
+        documentId,
+        userId,
+      ]);
+      if (removed.changes !== 1) return false;
+      this.#insertAudit(audit);
+      return true;
+    });
+  }
+
+  async findFacilitatorAppointment(
+    documentId: string,
+    userId: string,
+  ): Promise<FacilitatorAppointmentRecord | undefined> {
+    return this.#one(
+      'SELECT * FROM facilitator_appointments WHERE document_id = ? AND user_id = ?',
+      [documentId, userId],
+      toAppointment,
+    );
+  }
+
+  async listFacilitatorAppointments(documentId: string): Promise<FacilitatorAppointmentRecord[]> {
+    return this.#all(
+      'SELECT * FROM facilitator_appointments WHERE document_id = ? ORDER BY appointed_at, rowid',
+      [documentId],
+      toAppointment,
+    );
+  }
+
   async loadRevisionContent(revisionId: string): Promise<StoredRevisionContent> {
     return this.#transaction(() => this.#readContent(revisionId));
   }
@@ -676,6 +781,95 @@ export class SqliteStore implements Store {
       );
       this.#run('DELETE FROM revision_updates WHERE revision_id = ? AND id <= ?', [revisionId, content.lastUpdateId]);
     });
+  }
+
+  async addNotifications(notifications: readonly NewNotification[]): Promise<NotificationRecord[]> {
+    return this.#transaction(() =>
+      notifications.map((n) => {
+        const result = this.#run(
+          `INSERT INTO notifications (user_id, meeting_id, kind, document_id, revision_id, revision_name, headline,
+             message, detail, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            n.userId,
+            n.meetingId,
+            n.kind,
+            n.documentId,
+            n.revisionId,
+            n.revisionName,
+            n.headline,
+            n.message,
+            JSON.stringify(n.detail),
+            n.createdAt,
+          ],
+        );
+        return { ...n, id: Number(result.lastInsertRowid), readAt: null };
+      }),
+    );
+  }
+
+  async listNotifications(
+    scope: NotificationScope,
+    page: { before?: number; limit: number },
+  ): Promise<{ notifications: NotificationRecord[]; unread: number }> {
+    // One read transaction: the count and the page agree.
+    return this.#transaction(() => ({
+      notifications: this.#all(
+        `SELECT * FROM notifications WHERE user_id = ? AND (? IS NULL OR meeting_id = ?) AND id < ?
+         ORDER BY id DESC LIMIT ?`,
+        [
+          scope.userId,
+          scope.meetingId ?? null,
+          scope.meetingId ?? null,
+          page.before ?? Number.MAX_SAFE_INTEGER,
+          page.limit,
+        ],
+        toNotification,
+      ),
+      unread: this.#countUnread(scope),
+    }));
+  }
+
+  async listNotificationsAfter(
+    scope: NotificationScope,
+    afterId: number,
+    limit: number,
+  ): Promise<NotificationRecord[]> {
+    return this.#all(
+      `SELECT * FROM notifications WHERE user_id = ? AND (? IS NULL OR meeting_id = ?) AND id > ?
+       ORDER BY id LIMIT ?`,
+      [scope.userId, scope.meetingId ?? null, scope.meetingId ?? null, afterId, limit],
+      toNotification,
+    );
+  }
+
+  async countUnreadNotifications(scope: NotificationScope): Promise<number> {
+    return this.#countUnread(scope);
+  }
+
+  #countUnread(scope: NotificationScope): number {
+    const row = this.#prepare(
+      `SELECT count(*) AS n FROM notifications
+       WHERE user_id = ? AND read_at IS NULL AND (? IS NULL OR meeting_id = ?)`,
+    ).get(scope.userId, scope.meetingId ?? null, scope.meetingId ?? null) as { n: number };
+    return row.n;
+  }
+
+  async markNotificationsRead(
+    scope: NotificationScope,
+    which: { ids: number[] } | { upTo: number },
+    at: string,
+  ): Promise<number> {
+    const inScope = 'user_id = ? AND read_at IS NULL AND (? IS NULL OR meeting_id = ?)';
+    const params = [at, scope.userId, scope.meetingId ?? null, scope.meetingId ?? null];
+    if ('upTo' in which) {
+      const sql = `UPDATE notifications SET read_at = ? WHERE ${inScope} AND id <= ?`;
+      return Number(this.#run(sql, [...params, which.upTo]).changes);
+    }
+    // Dynamic SQL is not cached: the statement cache holds only fixed texts.
+    const placeholders = which.ids.map(() => '?').join(', ');
+    const sql = `UPDATE notifications SET read_at = ? WHERE ${inScope} AND id IN (${placeholders})`;
+    return Number(this.#db.prepare(sql).run(...params, ...which.ids).changes);
   }
 
   async close(): Promise<void> {
@@ -827,6 +1021,21 @@ const toSilence = (r: Row): SilenceRecord => ({
   objection: nullableString(r.objection),
 });
 
+const toNotification = (r: Row): NotificationRecord => ({
+  id: Number(r.id),
+  userId: String(r.user_id),
+  meetingId: String(r.meeting_id),
+  kind: String(r.kind) as NotificationRecord['kind'],
+  documentId: nullableString(r.document_id),
+  revisionId: nullableString(r.revision_id),
+  revisionName: nullableString(r.revision_name),
+  headline: String(r.headline),
+  message: String(r.message),
+  detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
+  createdAt: String(r.created_at),
+  readAt: nullableString(r.read_at),
+});
+
 const toSession = (r: Row): SessionRecord => ({
   tokenHash: String(r.token_hash),
   userId: String(r.user_id),
@@ -920,6 +1129,14 @@ const toRevision = (r: Row): RevisionRecord => ({
           circulatedBy: JSON.parse(String(r.circulated_by)) as CirculationRecord['circulatedBy'],
           coverNote: String(r.cover_note),
         },
+});
+
+const toAppointment = (r: Row): FacilitatorAppointmentRecord => ({
+  documentId: String(r.document_id),
+  meetingId: String(r.meeting_id),
+  userId: String(r.user_id),
+  appointedBy: JSON.parse(String(r.appointed_by)) as FacilitatorAppointmentRecord['appointedBy'],
+  appointedAt: String(r.appointed_at),
 });
 
 const toAcknowledgement = (r: Row): AcknowledgementRecord => ({

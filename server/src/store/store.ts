@@ -1,3 +1,4 @@
+import type { NotificationKind } from '@zerodraft/shared/api/notifications.ts';
 import type { SilenceProcedure } from '@zerodraft/shared/lifecycle/silence.ts';
 import type { Role } from '@zerodraft/shared/roles/permissions.ts';
 
@@ -177,10 +178,50 @@ export interface SilenceRecord extends SilenceProcedure {
 
 export type AuditInput = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
 
+/**
+ * A facilitator the Chair appointed to run the silence procedure on a document. It ends when
+ * they stop being a Facilitator of the meeting or leave it: the store removes it with the change.
+ */
+export interface FacilitatorAppointmentRecord {
+  documentId: string;
+  meetingId: string;
+  userId: string;
+  /** Who appointed them, as named when they did. */
+  appointedBy: { userId: string; userName: string; delegationId: string; delegationName: string };
+  appointedAt: string;
+}
+
 /** What is stored of a revision's text: the last snapshot and every update appended after it. */
 export interface StoredRevisionContent {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
+}
+
+/** One participant's notice of an act (shared/src/api/notifications.ts), as stored for them. */
+export interface NewNotification {
+  userId: string;
+  meetingId: string;
+  kind: NotificationKind;
+  documentId: string | null;
+  revisionId: string | null;
+  revisionName: string | null;
+  headline: string;
+  message: string;
+  /** What the words were made from (deadline, objection, proposal ids…), for programs. */
+  detail: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface NotificationRecord extends NewNotification {
+  /** Grows with every notification stored: newest first is highest first. */
+  id: number;
+  readAt: string | null;
+}
+
+/** Whose notifications: a user's, and only one meeting's for an API token, which is scoped to it. */
+export interface NotificationScope {
+  userId: string;
+  meetingId?: string;
 }
 
 /**
@@ -269,6 +310,16 @@ export interface Store {
   findDocument(id: string): Promise<DocumentRecord | undefined>;
   listDocuments(meetingId: string): Promise<DocumentRecord[]>;
   createRevision(revision: NewRevision): Promise<RevisionRecord>;
+  /**
+   * Creates a document with its zero draft in preparation, the draft's first content and the
+   * audit entry, in one transaction: a document never exists without its first revision.
+   */
+  createDocumentWithDraft(
+    document: Omit<DocumentRecord, 'createdAt'>,
+    revision: Pick<RevisionRecord, 'id' | 'name'>,
+    content: Uint8Array,
+    audit: AuditInput,
+  ): Promise<{ document: DocumentRecord; revision: RevisionRecord }>;
   findRevision(id: string): Promise<RevisionRecord | undefined>;
   listRevisions(documentId: string): Promise<RevisionRecord[]>;
   /**
@@ -340,12 +391,46 @@ export interface Store {
   /** Running procedures whose deadline is at or before `now`. */
   listDueSilences(now: string): Promise<SilenceRecord[]>;
 
+  /**
+   * Stores the appointment with its audit entry, in one transaction; when the facilitator is
+   * already appointed for the document, returns that appointment and writes nothing.
+   */
+  appointFacilitator(
+    appointment: FacilitatorAppointmentRecord,
+    audit: AuditInput,
+  ): Promise<{ appointment: FacilitatorAppointmentRecord; created: boolean }>;
+  /** Ends the appointment with its audit entry, in one transaction; false, and nothing written, when there was none. */
+  removeFacilitatorAppointment(documentId: string, userId: string, audit: AuditInput): Promise<boolean>;
+  findFacilitatorAppointment(documentId: string, userId: string): Promise<FacilitatorAppointmentRecord | undefined>;
+  /** The document's appointments, oldest first. */
+  listFacilitatorAppointments(documentId: string): Promise<FacilitatorAppointmentRecord[]>;
+
   loadRevisionContent(revisionId: string): Promise<StoredRevisionContent>;
   /**
    * Replaces the snapshot and the updates present when it starts with their merge, in one
    * transaction. Updates appended meanwhile stay in the log after the new snapshot.
    */
   compact(revisionId: string, merge: MergeUpdates): Promise<void>;
+
+  /** Stores notifications, for any number of recipients, in one transaction; returns them with their ids, in order. */
+  addNotifications(notifications: readonly NewNotification[]): Promise<NotificationRecord[]>;
+  /** Newest first, older than `before` when given, at most `limit`; with how many of the scope's are unread. */
+  listNotifications(
+    scope: NotificationScope,
+    page: { before?: number; limit: number },
+  ): Promise<{ notifications: NotificationRecord[]; unread: number }>;
+  /** Those after `afterId`, oldest first, at most `limit`: what a reconnecting stream missed. */
+  listNotificationsAfter(scope: NotificationScope, afterId: number, limit: number): Promise<NotificationRecord[]>;
+  countUnreadNotifications(scope: NotificationScope): Promise<number>;
+  /**
+   * Marks read, at `at`, the scope's unread notifications among `ids`, or every one up to and
+   * including `upTo`; others' ids are passed over. Returns how many it marked.
+   */
+  markNotificationsRead(
+    scope: NotificationScope,
+    which: { ids: number[] } | { upTo: number },
+    at: string,
+  ): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findState } from '../countries/states.ts';
+import { MAX_SILENCE_NOTICE_HOURS } from '../lifecycle/silence.ts';
 import { Delegation, Participation } from './session.ts';
 
 export const RevisionState = z.enum(['in_preparation', 'circulated', 'superseded', 'under_silence', 'adopted']);
@@ -7,6 +8,15 @@ export type RevisionState = z.infer<typeof RevisionState>;
 
 /** A calendar day, `YYYY-MM-DD`, in the venue's time zone. */
 export const Day = z.iso.date();
+
+const NOTICE_RANGE = `The minimum notice for a silence procedure is a whole number of hours, from 0 to ${MAX_SILENCE_NOTICE_HOURS} (30 days).`;
+
+/** How many hours before its deadline a silence procedure must start, as the Chair sets it. */
+export const SilenceNoticeHours = z
+  .number({ error: NOTICE_RANGE })
+  .int(NOTICE_RANGE)
+  .min(0, NOTICE_RANGE)
+  .max(MAX_SILENCE_NOTICE_HOURS, NOTICE_RANGE);
 
 export const Meeting = z.object({
   id: z.string(),
@@ -19,6 +29,8 @@ export const Meeting = z.object({
   /** First and last day, when known. */
   startsOn: Day.nullable(),
   endsOn: Day.nullable(),
+  /** A silence procedure's deadline must be at least this many hours after it starts. */
+  silenceNoticeHours: z.number().int(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -42,6 +54,7 @@ export const MeetingFields = z.object({
   timeZone: z.string().max(64).refine(isTimeZone, 'Not an IANA time zone, such as America/New_York or Europe/Zurich.'),
   startsOn: Day.nullable(),
   endsOn: Day.nullable(),
+  silenceNoticeHours: SilenceNoticeHours,
 });
 
 const datesInOrder = (m: { startsOn?: string | null; endsOn?: string | null }) =>
@@ -72,6 +85,8 @@ export type DelegationChoice = z.infer<typeof DelegationChoice>;
 export const CreateMeetingRequest = MeetingFields.extend({
   startsOn: Day.nullish(),
   endsOn: Day.nullish(),
+  /** 24 when not given. */
+  silenceNoticeHours: SilenceNoticeHours.optional(),
   delegation: DelegationChoice,
 }).refine(datesInOrder, DATES_IN_ORDER);
 export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>;
@@ -128,5 +143,7 @@ export const RevisionDetail = z.object({
   document: DocumentSummary.omit({ revisions: true }),
   revision: RevisionSummary,
   participation: Participation,
+  /** Whether the caller is a facilitator the Chair appointed to run the silence procedure on this document. */
+  appointedForSilence: z.boolean(),
 });
 export type RevisionDetail = z.infer<typeof RevisionDetail>;

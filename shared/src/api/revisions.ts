@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_COVER_NOTE_CHARS, MAX_REVISION_NAME_CHARS } from '../lifecycle/circulation.ts';
+import { MAX_COVER_NOTE_CHARS, MAX_DOCUMENT_TITLE_CHARS, MAX_REVISION_NAME_CHARS } from '../lifecycle/circulation.ts';
 import { Day, Meeting, RevisionSummary } from './meetings.ts';
 import { Delegation, Participation } from './session.ts';
 
@@ -20,6 +20,26 @@ export const StartRevisionRequest = z.strictObject({
   name: RevisionName.optional(),
 });
 export type StartRevisionRequest = z.infer<typeof StartRevisionRequest>;
+
+/**
+ * `POST /api/meetings/:meetingId/documents`: the Chair starts a new document with its zero
+ * draft in preparation, to write with the pen and then circulate.
+ */
+export const NewDocumentRequest = z.strictObject({
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the document a title, such as Outcome document or Action plan.')
+    .max(MAX_DOCUMENT_TITLE_CHARS, `A document's title is at most ${MAX_DOCUMENT_TITLE_CHARS} characters.`),
+});
+export type NewDocumentRequest = z.infer<typeof NewDocumentRequest>;
+
+/** The answer to starting a document (201): the document and its zero draft, in preparation. */
+export const DocumentStarted = z.object({
+  document: z.object({ id: z.string(), meetingId: z.string(), title: z.string() }),
+  revision: RevisionSummary,
+});
+export type DocumentStarted = z.infer<typeof DocumentStarted>;
 
 /** The answer to starting a revision (201): the revision in preparation, and what became of the proposals. */
 export const RevisionStarted = z.object({

@@ -3,6 +3,10 @@ import { permission, type Standing } from '../roles/permissions.ts';
 
 /** "Draft 1", "Rev.1", "Zero draft": long enough for any name a Chair gives a revision. */
 export const MAX_REVISION_NAME_CHARS = 80;
+export const MAX_DOCUMENT_TITLE_CHARS = 200;
+
+/** A document's first revision, as the Chair's letters call it. */
+export const ZERO_DRAFT_NAME = 'Zero draft';
 
 /** A cover note is a letter (as in the seed letters): a few pages at most. */
 export const MAX_COVER_NOTE_CHARS = 20_000;

@@ -43,6 +43,16 @@ describe('starting a silence procedure', () => {
     expect(start('2021-07-29T20:00:00.000Z', deadline, 12)).toMatchObject({ ok: true });
   });
 
+  it('names the earliest deadline to the minute, rounded up, and takes that minute', () => {
+    const halfAMinuteAfter = '2021-07-29T15:00:30.000Z';
+    expect(start(halfAMinuteAfter, '2021-07-29T16:00:00.000Z', 1)).toEqual({
+      ok: false,
+      reason:
+        "A silence procedure in this meeting needs at least 1 hour's notice: choose a deadline at or after Thursday 29 July 2021, 12:01 (New York).",
+    });
+    expect(start(halfAMinuteAfter, '2021-07-29T16:01:00.000Z', 1)).toMatchObject({ ok: true });
+  });
+
   it('takes only a circulated revision', () => {
     const preparing = startSilence({
       id: 's1',

@@ -44,6 +44,14 @@ export interface SilenceProcedure {
  */
 export const DEFAULT_SILENCE_NOTICE_HOURS = 24;
 
+/** The longest minimum notice a meeting may set: 30 days, longer than any silence procedure runs. */
+export const MAX_SILENCE_NOTICE_HOURS = 720;
+
+/** "24 hours' notice", "1 hour's notice", as the refusal and the form say it. */
+export function noticeInWords(hours: number): string {
+  return hours === 1 ? "1 hour's notice" : `${hours} hours' notice`;
+}
+
 /** Longest objection accepted, in characters: a statement of a page or two. */
 export const MAX_OBJECTION_CHARS = 5000;
 
@@ -76,6 +84,16 @@ export function underSilenceReason(deadline: string, venue: VenueClock): string 
   return `The text is under silence procedure until ${deadlineInWords(deadline, venue)}.`;
 }
 
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * The earliest deadline a silence procedure started at `now` may have, as people give one: to
+ * the minute, rounded up, so that the time named is one the procedure takes.
+ */
+export function earliestDeadline(now: Date, noticeHours: number): Date {
+  return new Date(Math.ceil((now.getTime() + noticeHours * HOUR_MS) / MINUTE_MS) * MINUTE_MS);
+}
+
 /** Why this deadline cannot be set at `now`, or null when it can. */
 export function deadlineRefusal(deadline: string, now: Date, noticeHours: number, venue: VenueClock): string | null {
   const at = Date.parse(deadline);
@@ -83,10 +101,9 @@ export function deadlineRefusal(deadline: string, now: Date, noticeHours: number
   if (at <= now.getTime()) {
     return `The deadline ${deadlineInWords(deadline, venue)} has already passed. Choose a later one.`;
   }
-  const earliest = new Date(now.getTime() + noticeHours * HOUR_MS);
-  if (at < earliest.getTime()) {
-    const notice = noticeHours === 1 ? '1 hour' : `${noticeHours} hours`;
-    return `A silence procedure in this meeting needs at least ${notice}' notice: choose a deadline at or after ${deadlineInWords(earliest.toISOString(), venue)}.`;
+  if (at < now.getTime() + noticeHours * HOUR_MS) {
+    const earliest = earliestDeadline(now, noticeHours).toISOString();
+    return `A silence procedure in this meeting needs at least ${noticeInWords(noticeHours)}: choose a deadline at or after ${deadlineInWords(earliest, venue)}.`;
   }
   return null;
 }

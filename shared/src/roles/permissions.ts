@@ -42,6 +42,7 @@ export const ACTIONS = [
   'editMeeting',
   'readRoster',
   'readAuditLog',
+  'appointFacilitators',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +73,8 @@ export const PERMISSIONS: Readonly<Record<Action, Readonly<Record<MatrixColumn, 
   editMeeting: row('yes', 'no', 'no', 'yes', 'no', 'no'),
   readRoster: row('yes', 'no', 'no', 'yes', 'no', 'no'),
   readAuditLog: row('yes', 'no', 'no', 'yes', 'no', 'no'),
+  // DESIGN.md §1: a facilitator is appointed by the Chair; §3's "if appointed" is this act.
+  appointFacilitators: row('yes', 'no', 'no', 'no', 'no', 'no'),
 };
 
 /** A person's place in one meeting, as far as permissions go. */

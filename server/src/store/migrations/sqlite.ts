@@ -207,4 +207,50 @@ export const sqliteMigrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a confirmation of receipt does not change'); END;
     `,
   },
+  {
+    version: 5,
+    name: 'notifications, one row per recipient',
+    sql: `
+      -- No check on kind: a kind added later needs no rebuild of the table; the server writes only known ones.
+      CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        document_id TEXT,
+        revision_id TEXT,
+        revision_name TEXT,
+        headline TEXT NOT NULL,
+        message TEXT NOT NULL,
+        -- JSON: what the words were made from.
+        detail TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        read_at TEXT
+      );
+      CREATE INDEX notifications_by_user ON notifications(user_id, id);
+      CREATE INDEX notifications_unread_by_user ON notifications(user_id, id) WHERE read_at IS NULL;
+    `,
+  },
+  {
+    version: 6,
+    name: 'facilitators appointed to run the silence procedure on a document',
+    sql: `
+      CREATE TABLE facilitator_appointments (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        -- JSON: who appointed them, with their delegation, as named then.
+        appointed_by TEXT NOT NULL,
+        appointed_at TEXT NOT NULL,
+        PRIMARY KEY (document_id, user_id),
+        -- Removed from the meeting, no longer appointed.
+        FOREIGN KEY (meeting_id, user_id) REFERENCES participants(meeting_id, user_id) ON DELETE CASCADE
+      );
+      CREATE INDEX facilitator_appointments_by_participant ON facilitator_appointments(meeting_id, user_id);
+      -- An appointment is a facilitator's: whatever code path changes the role, it ends with it.
+      CREATE TRIGGER facilitator_appointments_end_with_role AFTER UPDATE OF role ON participants
+        WHEN NEW.role <> 'facilitator'
+        BEGIN DELETE FROM facilitator_appointments WHERE meeting_id = NEW.meeting_id AND user_id = NEW.user_id; END;
+    `,
+  },
 ];
