@@ -3,6 +3,8 @@
  * paragraph, followed through the stable paragraph ids ("paragraph 3 (was 2 in Draft 1)"), and
  * what became of each proposal of the older revision; who may compare what, and bad requests.
  */
+
+import type { Clock } from '@zerodraft/server/clock.ts';
 import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import { SqliteStore } from '@zerodraft/server/store/sqlite.ts';
 import { type ComparisonRow, RevisionComparison, type WordSegment } from '@zerodraft/shared/api/comparison.ts';
@@ -16,6 +18,7 @@ import { api } from '../helpers/api.ts';
 import type { CollabClient } from '../helpers/collab-client.ts';
 import { paragraphs } from '../helpers/document-text.ts';
 import { storeLargeRevision } from '../helpers/large-revision.ts';
+import { ManualClock } from '../helpers/manual-clock.ts';
 import { getJson, signIn } from '../helpers/session.ts';
 import {
   announceEditor,
@@ -39,8 +42,8 @@ interface Demo {
   call(who: Who, method: string, path: string, body?: unknown): Promise<Response>;
 }
 
-async function demo(): Promise<Demo> {
-  const server = await newServer();
+async function demo(clock?: Clock): Promise<Demo> {
+  const server = await newServer({ silenceSweepMs: 10 }, { clock });
   const cookies = new Map<Who, string>();
   const cookie = async (who: Who) => {
     const known = cookies.get(who);
@@ -162,6 +165,45 @@ const rowOf = (comparison: RevisionComparison, pid: string): ComparisonRow => {
 };
 
 describe('comparing two revisions', () => {
+  it('compares a text under silence, and then adopted, with what was accepted into it after its circulation', async () => {
+    // Wednesday 28 July 2021, noon in New York; the silence runs until Friday noon.
+    const clock = new ManualClock('2021-07-28T16:00:00.000Z');
+    const d = await demo(clock);
+    const draftOne = await startNext(d, d.zeroDraftId, false);
+    await circulate(d, draftOne, 'Draft 1');
+    const mexicoOn = await editor(d, 'Mexico', draftOne);
+    const mexicos = await propose(d, 'Mexico', mexicoOn, (by) =>
+      proposeInsertion(mexicoOn.doc, 'p-a-05', 'States', ' firmly', by),
+    );
+    await ok(
+      await d.call('Kenya', 'POST', `/revisions/${draftOne}/decisions`, {
+        decision: 'accept',
+        scope: { kind: 'proposal', proposalId: mexicos.id },
+      }),
+    );
+    await ok(
+      await d.call('Kenya', 'POST', `/revisions/${draftOne}/silence`, { date: '2021-07-30', time: '12:00' }),
+      201,
+    );
+
+    const underSilence = await compare(d, 'Japan');
+    expect(underSilence.newer).toEqual({
+      revision: expect.objectContaining({ name: 'Draft 1', state: 'under_silence' }),
+      text: 'as_under_silence',
+    });
+    expect(redline(rowOf(underSilence, 'p-a-05').segments)).toMatch(/^States \[\+firmly \+\]renew /);
+
+    clock.set('2021-07-30T16:00:01.000Z');
+    await waitFor(async () => (await compare(d, 'Japan')).newer.revision.state === 'adopted', {
+      what: 'the adoption at the deadline',
+      intervalMs: 50,
+    });
+    const adopted = await compare(d, 'Japan');
+    expect(adopted.newer.text).toBe('as_adopted');
+    expect(adopted.older.text).toBe('as_circulated');
+    expect(redline(rowOf(adopted, 'p-a-05').segments)).toMatch(/^States \[\+firmly \+\]renew /);
+  });
+
   it('shows the accepted proposal and the Chair’s new paragraph in the redline, and what became of every proposal', async () => {
     const d = await demo();
     const draftOne = await startNext(d, d.zeroDraftId, false);

@@ -184,12 +184,28 @@ describe('starting a document', () => {
     expect(documentFragment(chairEditor.doc).toString()).toContain('Action plan');
     expect(paragraphs(chairEditor.doc)).toHaveLength(1);
     expect((await d.call('Mexico', 'GET', `/revisions/${started.revision.id}`)).status).toBe(404);
+    // Until circulated, the document does not exist for a delegation: not even its title.
+    const listedFor = async (who: Delegation) =>
+      MeetingDetail.parse(
+        await getJson(d.server.url, `/api/meetings/${d.meetingId}`, await d.cookie(who)),
+      ).documents.map((document) => document.title);
+    expect(await listedFor('Mexico')).toEqual(['Outcome document']);
+    expect(await listedFor('UNODA')).toEqual(['Outcome document', 'Action plan']);
+    for (const path of ['history', 'comparison', 'facilitators']) {
+      const hidden = await d.call('Mexico', 'GET', `/documents/${started.document.id}/${path}`);
+      expect({ path, ...(await refusal(hidden)) }).toEqual({
+        path,
+        status: 404,
+        message: 'The document was not found.',
+      });
+    }
 
     await circulate(d, started.revision.id, 'Zero draft');
     const seen = RevisionDetail.parse(
       await getJson(d.server.url, `/api/revisions/${started.revision.id}`, await d.cookie('Mexico')),
     );
     expect(seen.revision).toMatchObject({ name: 'Zero draft', state: 'circulated' });
+    expect(await listedFor('Mexico')).toEqual(['Outcome document', 'Action plan']);
     expect(await auditActions(d)).toEqual(['revision.circulate']);
     const list = AuditList.parse(
       await getJson(d.server.url, `/api/meetings/${d.meetingId}/audit`, await d.cookie('Kenya')),

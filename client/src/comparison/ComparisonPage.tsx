@@ -141,15 +141,25 @@ function RevisionChoice({ comparison }: { comparison: RevisionComparison }) {
   );
 }
 
-/** Which text of each revision is compared, where that is not the text as circulated. */
-function TextNotes({ older, newer }: { older: ComparedRevision; newer: ComparedRevision }) {
-  const notes = [older, newer]
-    .filter((side) => side.text === 'current')
-    .map(({ revision }) =>
-      revision.state === 'in_preparation'
+/** Why a revision is compared as it is, where that is not the text as circulated. */
+function textNote({ revision, text }: ComparedRevision): string | null {
+  switch (text) {
+    case 'as_circulated':
+      return null;
+    case 'as_adopted':
+      return `${revision.name} is compared as adopted, with the proposals accepted into it after it was circulated.`;
+    case 'as_under_silence':
+      return `${revision.name} is compared as it stands under silence procedure, with the proposals accepted into it after it was circulated.`;
+    case 'current':
+      return revision.state === 'in_preparation'
         ? `${revision.name} is in preparation: it is compared as it stands now.`
-        : `${revision.name} was not circulated through Zerodraft, so its text as circulated was not kept: it is compared as it stands now, with the proposals accepted into it since.`,
-    );
+        : `${revision.name} was not circulated through Zerodraft, so its text as circulated was not kept: it is compared as it stands now, with the proposals accepted into it since.`;
+  }
+}
+
+/** Which text of each revision is compared. */
+function TextNotes({ older, newer }: { older: ComparedRevision; newer: ComparedRevision }) {
+  const notes = [older, newer].map(textNote).filter((note) => note !== null);
   if (notes.length === 0) {
     return <p className="zd-hint">Both revisions are compared as they were circulated.</p>;
   }

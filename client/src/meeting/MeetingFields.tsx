@@ -58,7 +58,16 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 }
 
 /** Title, symbol prefix, venue, the venue's time zone, the meeting's days and its minimum notice for silence. */
-export function MeetingFields({ meeting, errors = {} }: { meeting?: Meeting; errors?: FieldErrors }) {
+export function MeetingFields({
+  meeting,
+  errors = {},
+  noticeIsTheChairs = false,
+}: {
+  meeting?: Meeting;
+  errors?: FieldErrors;
+  /** The reader may change the meeting but not its minimum notice, which only the Chair sets. */
+  noticeIsTheChairs?: boolean;
+}) {
   const id = useId();
   const input = (name: keyof MeetingFieldValues) => ({
     id: `${id}-${name}`,
@@ -131,11 +140,13 @@ export function MeetingFields({ meeting, errors = {} }: { meeting?: Meeting; err
           max={MAX_SILENCE_NOTICE_HOURS}
           step={1}
           required
+          readOnly={noticeIsTheChairs}
           defaultValue={meeting?.silenceNoticeHours ?? DEFAULT_SILENCE_NOTICE_HOURS}
         />
         <p id={`${id}-silenceNoticeHours-hint`} className="zd-hint">
           A silence procedure’s deadline must be at least this long after it starts, so that delegations can get
           instructions from their capitals. 0 sets no minimum.
+          {noticeIsTheChairs && ' Only the Chair changes it.'}
         </p>
         <FieldError id={`${id}-silenceNoticeHours-error`} message={errors.silenceNoticeHours} />
       </div>

@@ -56,7 +56,11 @@ export function MeetingSettingsPage() {
               The meeting’s settings are saved.
             </p>
           )}
-          <MeetingFields meeting={meeting} errors={errors} />
+          <MeetingFields
+            meeting={meeting}
+            errors={errors}
+            noticeIsTheChairs={!mayEver(participation, 'setSilenceNotice')}
+          />
           <div className="zd-form-actions">
             <button type="submit" className="zd-button zd-button-primary" disabled={saving}>
               {saving ? 'Saving…' : 'Save the settings'}

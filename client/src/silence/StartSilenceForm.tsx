@@ -87,9 +87,10 @@ function DeadlineForm({ revisionId, meeting, onStarted, onCancel }: Props & { on
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const chosen = fieldsOf(event.currentTarget);
-    // The same rules, and words, as the server's: a deadline it would refuse is not sent.
+    // What cannot be a deadline is not sent. One that looks past or too soon is: this browser's
+    // clock may be wrong, and the server refuses on its own clock, in the same words.
     const checked = deadlinePreview(chosen, meeting, new Date(), readerTimeZone());
-    if (checked.kind !== 'deadline') {
+    if (checked.kind === 'incomplete' || checked.kind === 'impossible') {
       setRefused(checked.message);
       return;
     }
@@ -141,9 +142,10 @@ function DeadlineForm({ revisionId, meeting, onStarted, onCancel }: Props & { on
             <p className="zd-hint">{preview.fromNow}.</p>
           </>
         ) : (
-          // Once sent and refused, the alert below says it.
-          preview.message !== refused && (
-            <p className={preview.kind === 'refused' ? 'zd-field-error' : 'zd-hint'}>{preview.message}</p>
+          // Once sent and refused, here or by the server, the alert below says it.
+          preview.message !== refused &&
+          preview.message !== act.error && (
+            <p className={preview.kind === 'incomplete' ? 'zd-hint' : 'zd-field-error'}>{preview.message}</p>
           )
         )}
       </div>

@@ -107,7 +107,7 @@ describe('the deadline the Chair types, read back before it is sent', () => {
     expect(
       deadlinePreview({ date: '2022-03-13', time: '02:30', timeZone: newYork.timeZone }, newYork, now, 'UTC'),
     ).toEqual({
-      kind: 'refused',
+      kind: 'impossible',
       message: '2022-03-13 at 02:30 does not exist in New York time: the clocks skip it. Choose another time.',
     });
   });

@@ -27,10 +27,13 @@ export interface Venue {
 
 /**
  * The deadline as the Chair types it, read back in the venue's time and the reader's own, or
- * why it cannot be one: past, or under the meeting's minimum notice, in the server's words.
+ * why it cannot be one. `impossible`: no such time at all (the clocks skip it). `refused`: past,
+ * or under the meeting's minimum notice, in the server's words, by this browser's clock, which
+ * may be wrong: the server, on its own clock, decides.
  */
 export type DeadlinePreview =
   | { kind: 'incomplete'; message: string }
+  | { kind: 'impossible'; message: string }
   | { kind: 'refused'; message: string }
   | {
       kind: 'deadline';
@@ -59,7 +62,7 @@ export function deadlinePreview(
   const instant = instantAt(fields.date, fields.time, zone);
   if (!instant) {
     return {
-      kind: 'refused',
+      kind: 'impossible',
       message: `${fields.date} at ${fields.time} does not exist in ${zoneCity(zone)} time: the clocks skip it. Choose another time.`,
     };
   }

@@ -82,6 +82,7 @@ const refusals: Partial<Record<Action, string>> = {
   readRoster: 'Only the Chair and the Secretariat see the roster of people.',
   readAuditLog: 'Only the Chair and the Secretariat read the audit log.',
   appointFacilitators: 'Only the Chair appoints facilitators to run the silence procedure on a document.',
+  setSilenceNotice: 'Only the Chair sets the minimum notice for a silence procedure.',
 };
 
 /**

@@ -58,7 +58,7 @@ export async function compareRevisions(
   );
   const later: LaterRevision[] = [];
   // Proposals go from a revision to the next one started from it; the revisions of a document follow one another.
-  for (const revision of revisions.slice(revisions.indexOf(older) + 1, revisions.indexOf(newer) + 1)) {
+  for (const revision of readable.slice(readable.indexOf(older) + 1, readable.indexOf(newer) + 1)) {
     later.push({
       revision: { id: revision.id, name: revision.name },
       records: await withCurrentText({ store, rooms }, revision.id, readableRecords),

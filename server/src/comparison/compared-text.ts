@@ -20,14 +20,19 @@ const paragraphsOf = (doc: Y.Doc): ComparableParagraph[] =>
 /**
  * The text of a revision that a comparison reads: as circulated once it has been (its live
  * text goes on taking proposals and decisions until it is superseded, but what the delegations
- * received is the frozen copy), as it stands while in preparation. A revision loaded as
- * circulated, whose text Zerodraft did not keep then (the demo's zero draft), is read as it
- * stands, and says so.
+ * received is the frozen copy); as adopted, or as placed under silence, since that text is the
+ * one the meeting agrees on and it can no longer change; as it stands while in preparation. A
+ * revision loaded as circulated, whose text Zerodraft did not keep then, is read as it stands,
+ * and says so.
  */
 export async function comparedText(
   { store, rooms }: { store: Store; rooms: Pick<Rooms, 'openRevisionIds' | 'open' | 'released'> },
   revision: RevisionRecord,
 ): Promise<ComparedText> {
+  if (revision.state === 'adopted' || revision.state === 'under_silence') {
+    const paragraphs = await withCurrentText({ store, rooms }, revision.id, paragraphsOf);
+    return { text: revision.state === 'adopted' ? 'as_adopted' : 'as_under_silence', paragraphs };
+  }
   if (revision.state !== 'in_preparation') {
     const asCirculated = await store.loadCirculatedContent(revision.id);
     if (asCirculated) {

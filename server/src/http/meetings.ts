@@ -69,10 +69,10 @@ function delegationFrom(choice: DelegationChoice): Pick<DelegationRecord, 'name'
  * them. A meeting or revision that does not exist for the caller answers 404.
  */
 export function meetingRoutes({ store }: { store: Store }) {
-  /** The meeting's documents, each with only the revisions this participant may read. */
+  /** The meeting's documents, each with only the revisions this participant may read; none without one. */
   async function documentsFor({ meeting, standing }: MeetingStanding): Promise<DocumentSummary[]> {
     const documents = await store.listDocuments(meeting.id);
-    return Promise.all(
+    const listed = await Promise.all(
       documents.map(async (d) => ({
         id: d.id,
         meetingId: d.meetingId,
@@ -82,6 +82,8 @@ export function meetingRoutes({ store }: { store: Store }) {
           .map((r) => ({ id: r.id, documentId: r.documentId, name: r.name, state: r.state, createdAt: r.createdAt })),
       })),
     );
+    // A document whose zero draft is still in preparation does not exist yet for those who may not read it.
+    return listed.filter((d) => d.revisions.length > 0);
   }
 
   return new Hono<AppEnv>()
@@ -158,6 +160,10 @@ export function meetingRoutes({ store }: { store: Store }) {
       authorize(standing, 'editMeeting');
       const request = await parseJson(c, UpdateMeetingRequest);
       const { id, ...before } = toMeeting(standing.meeting);
+      // How soon a text can be adopted is the Chair's to decide; others may send it back unchanged.
+      if (request.silenceNoticeHours !== undefined && request.silenceNoticeHours !== before.silenceNoticeHours) {
+        authorize(standing, 'setSilenceNotice');
+      }
       // JSON has no undefined: a field left out is absent, so spreading keeps the current value.
       const after = { ...before, ...request };
       if (after.startsOn && after.endsOn && after.startsOn > after.endsOn) {

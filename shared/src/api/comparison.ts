@@ -89,7 +89,9 @@ export type ComparisonCounts = z.infer<typeof ComparisonCounts>;
 
 /**
  * One side of the comparison. `as_circulated`: the text frozen when it was circulated (a
- * circulated, superseded, under-silence or adopted revision). `current`: the text as it stands,
+ * circulated or superseded revision). `as_adopted` and `as_under_silence`: the text that was
+ * adopted, or is under silence, with the proposals accepted into it after its circulation; it
+ * can no longer change. `current`: the text as it stands,
  * for a revision in preparation, or one loaded as circulated without Zerodraft keeping its
  * text then (a document's first revision, imported). Either way the agreed text is compared:
  * words proposed for insertion left out, words proposed for deletion kept, a paragraph proposed
@@ -97,7 +99,7 @@ export type ComparisonCounts = z.infer<typeof ComparisonCounts>;
  */
 export const ComparedRevision = z.object({
   revision: RevisionSummary,
-  text: z.enum(['as_circulated', 'current']),
+  text: z.enum(['as_circulated', 'as_adopted', 'as_under_silence', 'current']),
 });
 export type ComparedRevision = z.infer<typeof ComparedRevision>;
 

@@ -43,6 +43,7 @@ export const ACTIONS = [
   'readRoster',
   'readAuditLog',
   'appointFacilitators',
+  'setSilenceNotice',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +76,8 @@ export const PERMISSIONS: Readonly<Record<Action, Readonly<Record<MatrixColumn, 
   readAuditLog: row('yes', 'no', 'no', 'yes', 'no', 'no'),
   // DESIGN.md §1: a facilitator is appointed by the Chair; §3's "if appointed" is this act.
   appointFacilitators: row('yes', 'no', 'no', 'no', 'no', 'no'),
+  // Issue 6: the Chair configures the minimum notice, which decides how soon a text can be adopted.
+  setSilenceNotice: row('yes', 'no', 'no', 'no', 'no', 'no'),
 };
 
 /** A person's place in one meeting, as far as permissions go. */
