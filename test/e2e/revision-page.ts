@@ -111,10 +111,39 @@ export class RevisionView {
    * the paragraph's last line (justified text leaves its last line short); End makes sure.
    */
   async typeAtEndOf(paragraph: Locator, words: string): Promise<void> {
-    const box = await paragraph.boundingBox();
-    if (!box) throw new Error('The paragraph to type into is not visible');
-    await paragraph.click({ position: { x: box.width - 1, y: box.height - 4 } });
-    await this.page.keyboard.press('End');
+    // On a busy machine the editor sometimes does not take a click's caret, and typing would
+    // land where the caret was before: the caret must be in the paragraph, for the browser and
+    // for the editor, before anything is typed.
+    for (let attempt = 1; ; attempt++) {
+      const box = await paragraph.boundingBox();
+      if (!box) throw new Error('The paragraph to type into is not visible');
+      await paragraph.click({ position: { x: box.width - 1, y: box.height - 4 } });
+      await this.page.keyboard.press('End');
+      if (await this.#caretIn(paragraph)) break;
+      if (attempt === 3) throw new Error('The caret did not reach the paragraph to type into');
+    }
     await this.page.keyboard.type(words);
+  }
+
+  /** Whether the caret is in `paragraph` for the browser and for the editor, within a second. */
+  async #caretIn(paragraph: Locator): Promise<boolean> {
+    const deadline = Date.now() + 1_000;
+    while (Date.now() < deadline) {
+      const inside = await paragraph.evaluate((element) => {
+        const anchor = window.getSelection()?.anchorNode;
+        // TipTap keeps its editor on the editable element.
+        const text = element.closest('[contenteditable]') as
+          | (Element & {
+              editor?: { state: { selection: { head: number } }; view: { domAtPos(pos: number): { node: Node } } };
+            })
+          | null;
+        const editor = text?.editor;
+        if (!anchor || !editor || !element.contains(anchor)) return false;
+        return element.contains(editor.view.domAtPos(editor.state.selection.head).node);
+      });
+      if (inside) return true;
+      await this.page.waitForTimeout(50);
+    }
+    return false;
   }
 }
