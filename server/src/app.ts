@@ -30,7 +30,6 @@ import { sessionRoutes } from './http/session.ts';
 import { silenceRoutes } from './http/silence.ts';
 import { tokenRoutes } from './http/tokens.ts';
 import type { NotificationBus } from './notifications/bus.ts';
-import type { ProposalNotices } from './notifications/notices.ts';
 import type { NotificationStreams } from './notifications/streams.ts';
 import type { RevisionCirculation } from './revisions/circulation.ts';
 import type { SilenceProcedures } from './silence/procedures.ts';
@@ -51,8 +50,8 @@ export interface AppParts {
   config: Config;
   /** The time every act is recorded at. */
   clock: Clock;
-  /** Notifications: the notifier told of decisions on proposals, the bus and the open streams. */
-  notifications: { notifier: ProposalNotices; bus: NotificationBus; streams: NotificationStreams };
+  /** Notifications: the bus that brings them, once stored, to the open streams of this instance. */
+  notifications: { bus: NotificationBus; streams: NotificationStreams };
 }
 
 /** Builds the Hono app from its parts; no logic of its own. */
@@ -95,13 +94,22 @@ export function createApp({
   app.route('/api', meetingRoutes({ store }));
   app.route('/api', participantRoutes({ store, accessChanges }));
   app.route('/api', auditRoutes({ store }));
-  app.route('/api', proposalRoutes({ store, rooms, now: () => clock.now(), notices: notifications.notifier }));
+  app.route('/api', proposalRoutes({ store, rooms, now: () => clock.now() }));
   app.route('/api', compilationRoutes({ store, rooms, clock }));
   app.route('/api', comparisonRoutes({ store, rooms }));
   app.route('/api', silenceRoutes({ store, silence }));
   app.route('/api', facilitatorRoutes({ store, clock }));
   app.route('/api', revisionRoutes({ store, circulation }));
-  app.route('/api', notificationRoutes({ store, bus: notifications.bus, streams: notifications.streams, clock }));
+  app.route(
+    '/api',
+    notificationRoutes({
+      store,
+      bus: notifications.bus,
+      streams: notifications.streams,
+      clock,
+      keepAliveMs: config.notificationKeepAliveMs,
+    }),
+  );
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `There is no ${c.req.method} ${c.req.path}.` } }, 404),
   );

@@ -27,6 +27,15 @@ describe('configFromEnv', () => {
     });
   });
 
+  it('keeps quiet notification streams alive every 25 s and holds 5,000 open unless told otherwise', () => {
+    expect(defaultConfig).toMatchObject({ notificationKeepAliveMs: 25_000, maxNotificationStreams: 5_000 });
+    expect(configFromEnv({ NOTIFICATION_KEEP_ALIVE_MS: '10000', MAX_NOTIFICATION_STREAMS: '200' })).toMatchObject({
+      notificationKeepAliveMs: 10_000,
+      maxNotificationStreams: 200,
+    });
+    expect(() => configFromEnv({ MAX_NOTIFICATION_STREAMS: 'many' })).toThrow(/MAX_NOTIFICATION_STREAMS/);
+  });
+
   it('checks suggestions unless SUGGESTION_POLICY is off, and stops start-up on any other value', () => {
     expect(defaultConfig.enforceSuggestions).toBe(true);
     expect(configFromEnv({}).enforceSuggestions).toBe(true);

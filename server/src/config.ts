@@ -42,6 +42,16 @@ export interface Config {
   /** How often the server looks for silence procedures whose deadline has passed, to adopt them. */
   silenceSweepMs: number;
   /**
+   * How often a quiet notification stream gets a comment line, so proxies and browsers keep it
+   * open; a write that has not gone out within twice this ends the stream: its reader stopped.
+   */
+  notificationKeepAliveMs: number;
+  /**
+   * Most notification streams this instance holds open, all users together (each costs a socket,
+   * a subscription and timers); beyond it a new one is refused with 503 and tries again later.
+   */
+  maxNotificationStreams: number;
+  /**
    * TEST ONLY (`TEST_ONLY_CLOCK_START`, an ISO 8601 instant): the server's clock starts there
    * and runs on from it, so a test can stop a server before a deadline and restart it after.
    */
@@ -68,6 +78,8 @@ export const defaultConfig: Config = {
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
   enforceSuggestions: true,
   silenceSweepMs: 1000,
+  notificationKeepAliveMs: 25_000,
+  maxNotificationStreams: 5_000,
   testOnlyClockStart: null,
 };
 
@@ -134,6 +146,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     invitationTtlMs: integer('INVITATION_TTL_HOURS', env.INVITATION_TTL_HOURS, 7 * 24) * 60 * 60 * 1000,
     enforceSuggestions: onOff('SUGGESTION_POLICY', env.SUGGESTION_POLICY, defaultConfig.enforceSuggestions),
     silenceSweepMs: integer('SILENCE_SWEEP_MS', env.SILENCE_SWEEP_MS, defaultConfig.silenceSweepMs),
+    notificationKeepAliveMs: integer(
+      'NOTIFICATION_KEEP_ALIVE_MS',
+      env.NOTIFICATION_KEEP_ALIVE_MS,
+      defaultConfig.notificationKeepAliveMs,
+    ),
+    maxNotificationStreams: integer(
+      'MAX_NOTIFICATION_STREAMS',
+      env.MAX_NOTIFICATION_STREAMS,
+      defaultConfig.maxNotificationStreams,
+    ),
     testOnlyClockStart: instant('TEST_ONLY_CLOCK_START', env.TEST_ONLY_CLOCK_START),
   };
 }

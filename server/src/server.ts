@@ -43,6 +43,9 @@ export async function startServer({
   clock?: Clock;
 }): Promise<RunningServer> {
   const sessions = new Sessions(store, { ttlMs: config.sessionTtlMs });
+  const notificationBus = new InProcessBus();
+  const notificationStreams = new NotificationStreams({ maxOpen: config.maxNotificationStreams });
+  const notifier = new Notifier({ store, bus: notificationBus });
   const rooms = new Rooms({
     store,
     idleMs: config.roomIdleMs,
@@ -54,12 +57,10 @@ export async function startServer({
       void recordNewProposals(room, connection, ids, () => clock.now()).catch((error) =>
         console.error(`Revision ${room.revisionId}: could not record new proposals`, error),
       ),
+    onNotificationsStored: (stored) => notifier.published(stored),
   });
   const apiTokens = new ApiTokens(store);
-  const notificationBus = new InProcessBus();
-  const notificationStreams = new NotificationStreams();
-  const notifier = new Notifier({ store, bus: notificationBus, rooms, clock });
-  const silence = new SilenceProcedures({ store, rooms, clock, notices: notifier });
+  const silence = new SilenceProcedures({ store, rooms, clock, notifier });
   await silence.adoptDue();
   const app = createApp({
     store,
@@ -68,11 +69,11 @@ export async function startServer({
     rooms,
     accessChanges: rooms,
     silence,
-    circulation: new RevisionCirculation({ store, rooms, clock, notices: notifier }),
+    circulation: new RevisionCirculation({ store, rooms, clock, notifier }),
     signInLimiter: new SignInLimiter(),
     config,
     clock,
-    notifications: { notifier, bus: notificationBus, streams: notificationStreams },
+    notifications: { bus: notificationBus, streams: notificationStreams },
   });
   sessions.onSignOut((tokenHash) =>
     rooms.closeConnections(

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { AuditEntry, Store } from '../store/store.ts';
+import type { AuditEntry, NewNotification, NotificationRecord, Store } from '../store/store.ts';
 import type { Connection } from './connection.ts';
 import { awarenessClientIds, unannouncedWriters } from './policy/client-binding.ts';
 import { checkUpdate, type Verdict } from './policy/suggestion-policy.ts';
@@ -31,6 +31,11 @@ export interface RoomOptions {
    * applied, with the ids of those proposals (some may be known already), e.g. to create their records.
    */
   onProposalsAdded?: (room: Room, connection: Connection, proposalIds: ReadonlySet<string>) => void;
+  /**
+   * Called once a server change that gives notifications is committed, with them as stored, to
+   * hand them to their recipients' open streams; resolves without rejecting.
+   */
+  onNotificationsStored?: (notifications: NotificationRecord[]) => Promise<void>;
 }
 
 /** Folds stored updates into one, garbage-collecting deleted content on the way. */
@@ -75,6 +80,7 @@ export class Room {
   readonly #compactAfterUpdates: number;
   readonly #compactAfterBytes: number;
   readonly #onProposalsAdded: RoomOptions['onProposalsAdded'];
+  readonly #onNotificationsStored: RoomOptions['onNotificationsStored'];
   readonly #enforceSuggestions: boolean;
   #queue: Promise<void> = Promise.resolve();
   /** Set once loaded; see `ShadowDoc`. */
@@ -90,6 +96,7 @@ export class Room {
     this.#compactAfterUpdates = options.compactAfterUpdates;
     this.#compactAfterBytes = options.compactAfterBytes;
     this.#onProposalsAdded = options.onProposalsAdded;
+    this.#onNotificationsStored = options.onNotificationsStored;
     this.#enforceSuggestions = options.enforceSuggestions ?? true;
     this.awareness.setLocalState(null);
   }
@@ -177,9 +184,10 @@ export class Room {
   /**
    * Changes the document as the server, for an act (accepting a proposal, setting a
    * paragraph's status). `work` runs on the shadow copy, after every update queued before it;
-   * its change is stored together with the audit entries it returns, and only then applied
-   * and sent to every client, so the act is atomic and the same for everyone. `work` may throw
-   * to refuse the act; nothing changes then.
+   * its change is stored together with the audit entries and the notifications it returns, and
+   * only then applied and sent to every client and the notifications' recipients, so the act is
+   * atomic, told exactly once and the same for everyone. `work` may throw to refuse the act;
+   * nothing changes then.
    */
   async change<T>(work: (doc: Y.Doc) => ServerChange<T>): Promise<T> {
     // A refused act is the caller's to report, not an error of the room's to log.
@@ -195,9 +203,11 @@ export class Room {
 
   async #change<T>(work: (doc: Y.Doc) => ServerChange<T>): Promise<T> {
     const { update, result } = this.#shadow.change(work, this.doc);
-    if (!update && result.audit.length === 0) return result.value;
+    const notifications = result.notifications ?? [];
+    if (!update && result.audit.length === 0 && notifications.length === 0) return result.value;
+    let stored: NotificationRecord[];
     try {
-      await this.#store.appendUpdateWithAudit(this.revisionId, update, result.audit);
+      stored = await this.#store.appendUpdateWithAudit(this.revisionId, update, result.audit, notifications);
     } catch (error) {
       this.#shadow.rebuild(this.doc);
       throw error;
@@ -206,6 +216,7 @@ export class Room {
       Y.applyUpdate(this.doc, update, this);
       this.#countStored(update);
     }
+    if (stored.length > 0) await this.#onNotificationsStored?.(stored);
     return result.value;
   }
 
@@ -405,10 +416,12 @@ export class Room {
   }
 }
 
-/** What a server change returns: its value, and the audit entries stored with its update. */
+/** What a server change returns: its value, and the audit entries and notifications stored with its update. */
 export interface ServerChange<T> {
   value: T;
   audit: (Omit<AuditEntry, 'id' | 'at'> & { at?: string })[];
+  /** One per participant to tell of the act, made from what the change did. */
+  notifications?: NewNotification[];
 }
 
 interface AwarenessChanges {

@@ -12,6 +12,7 @@ export interface RoomsOptions {
   compactAfterBytes: number;
   enforceSuggestions?: RoomOptions['enforceSuggestions'];
   onProposalsAdded?: RoomOptions['onProposalsAdded'];
+  onNotificationsStored?: RoomOptions['onNotificationsStored'];
 }
 
 interface Entry {

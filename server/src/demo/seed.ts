@@ -111,13 +111,15 @@ export async function seedDemo(store: Store): Promise<boolean> {
   };
   const title = 'Outcome document';
   const ydoc = prosemirrorJSONToYDoc(documentSchema, zeroDraft(), DOCUMENT_FIELD);
-  const { revision } = await store.createDocumentWithDraft(
+  const started = await store.createDocumentWithDraft(
     { id: randomUUID(), meetingId: meeting.id, title },
     { id: randomUUID(), name: ZERO_DRAFT_NAME },
     Y.encodeStateAsUpdate(ydoc),
     { ...actor, action: 'document.create', target: title, detail: { revision: ZERO_DRAFT_NAME } },
   );
   ydoc.destroy();
+  if (!started) throw new Error('The demo meeting already has its outcome document');
+  const { revision } = started;
   const circulated = await store.circulateRevision(
     revision.id,
     ZERO_DRAFT_NAME,

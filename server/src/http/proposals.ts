@@ -11,7 +11,6 @@ import {
 } from '@zerodraft/shared/api/proposals.ts';
 import { type Context, Hono } from 'hono';
 import { type RevisionStanding, standingOnRevision } from '../authz/standing.ts';
-import type { ProposalNotices } from '../notifications/notices.ts';
 import {
   type ActParts,
   decide,
@@ -38,7 +37,7 @@ async function revisionStanding(c: Context<AppEnv>, parts: ActParts): Promise<Re
  * proposals, paragraph status and open or closed sections. Each is one change of the
  * revision's text and records, made by the server (proposals/acts.ts).
  */
-export function proposalRoutes(parts: ActParts & { notices?: ProposalNotices }) {
+export function proposalRoutes(parts: ActParts) {
   const proposalPath = '/revisions/:revisionId/proposals/:proposalId';
   return new Hono<AppEnv>()
     .put(`${proposalPath}/stance`, async (c) => {
@@ -56,14 +55,12 @@ export function proposalRoutes(parts: ActParts & { notices?: ProposalNotices }) 
     .post(`${proposalPath}/withdraw`, async (c) => {
       const standing = await revisionStanding(c, parts);
       const result = await withdraw(parts, standing, c.req.param('proposalId'));
-      await parts.notices?.proposalsClosed(standing, result);
       return c.json(result satisfies ProposalActResult);
     })
     .post('/revisions/:revisionId/decisions', async (c) => {
       const standing = await revisionStanding(c, parts);
       const request = await parseJson(c, DecisionRequest);
       const result = await decide(parts, standing, request);
-      await parts.notices?.proposalsClosed(standing, result);
       return c.json(result satisfies ProposalActResult);
     })
     .put('/revisions/:revisionId/paragraphs/:pid/status', async (c) => {

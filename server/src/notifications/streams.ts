@@ -7,32 +7,52 @@ export interface OpenStream {
   end(): void;
 }
 
+/** A stream counted in, with how to count it out; or why not: its user, or this instance, has `most` open. */
+export type Admission =
+  | { admitted: true; release: () => void }
+  | { admitted: false; full: 'user' | 'instance'; most: number };
+
 /**
  * The notification streams open on this instance, per user: so a user cannot hold more than
- * `MAX_STREAMS_PER_USER` (one per browser tab is the normal use), and so signing out, a revoked
- * token or the server's shutdown ends theirs.
+ * `MAX_STREAMS_PER_USER` (one per browser tab is the normal use), nor everyone together more
+ * than `maxOpen` (each costs a socket, a subscription and timers: beyond it a new one waits
+ * rather than making every other slower), and so signing out, a revoked token or the server's
+ * shutdown ends theirs.
  */
 export class NotificationStreams {
   readonly #byUser = new Map<string, Set<OpenStream>>();
-  readonly #max: number;
+  readonly #maxPerUser: number;
+  readonly #maxOpen: number;
+  #open = 0;
 
-  constructor(max = MAX_STREAMS_PER_USER) {
-    this.#max = max;
+  constructor({ maxOpen, maxPerUser = MAX_STREAMS_PER_USER }: { maxOpen: number; maxPerUser?: number }) {
+    this.#maxPerUser = maxPerUser;
+    this.#maxOpen = maxOpen;
   }
 
-  /** Counts the stream in; returns how to count it out, or null when its user has the most open already. */
-  admit(stream: OpenStream): (() => void) | null {
+  /** How many streams are open on this instance. */
+  get size(): number {
+    return this.#open;
+  }
+
+  admit(stream: OpenStream): Admission {
     const userId = stream.principal.user.id;
-    let open = this.#byUser.get(userId);
-    if (!open) {
-      open = new Set();
-      this.#byUser.set(userId, open);
-    }
-    if (open.size >= this.#max) return null;
-    open.add(stream);
-    return () => {
-      open.delete(stream);
-      if (open.size === 0 && this.#byUser.get(userId) === open) this.#byUser.delete(userId);
+    const theirs = this.#byUser.get(userId) ?? new Set<OpenStream>();
+    if (theirs.size >= this.#maxPerUser) return { admitted: false, full: 'user', most: this.#maxPerUser };
+    if (this.#open >= this.#maxOpen) return { admitted: false, full: 'instance', most: this.#maxOpen };
+    theirs.add(stream);
+    this.#byUser.set(userId, theirs);
+    this.#open += 1;
+    let released = false;
+    return {
+      admitted: true,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.#open -= 1;
+        theirs.delete(stream);
+        if (theirs.size === 0 && this.#byUser.get(userId) === theirs) this.#byUser.delete(userId);
+      },
     };
   }
 

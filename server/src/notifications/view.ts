@@ -2,8 +2,9 @@ import type { Notification } from '@zerodraft/shared/api/notifications.ts';
 import type { MeetingRecord, NotificationRecord, Store } from '../store/store.ts';
 
 /**
- * The meetings notifications belong to, looked up once each: a page or a stream names the few
- * meetings its user takes part in again and again.
+ * The meetings notifications belong to, looked up once each for one page of the list or one
+ * batch a stream sends, which name the few meetings of their user again and again. Kept no
+ * longer than that: a meeting's venue or time zone corrected meanwhile shows in the next.
  */
 export class MeetingsOfNotifications {
   readonly #store: Store;

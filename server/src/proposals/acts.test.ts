@@ -102,6 +102,44 @@ describe('acts on proposals, as one change of the revision', () => {
     expect(proposalsShown(await m.doc())).toEqual([{ id: 'mexico-grave', inserted: ' deeply', deleted: '' }]);
   });
 
+  it('tells the people of each delegation whose proposals a decision closed, with the change, and nobody of a withdrawal', async () => {
+    const m = await meetingWith((who) => [
+      paragraph(
+        'p-1',
+        words('Expresses '),
+        words('grave', deleted(who('Mexico', 'mexico-grave')), deleted(who('Japan', 'japan-serious'))),
+        words('serious', inserted(who('Japan', 'japan-serious'))),
+        words(' concern'),
+      ),
+      paragraph('p-2', words('Notes'), words(' today', inserted(who('Mexico', 'mexico-today')))),
+    ]);
+    await withdraw(m.parts, await m.as('Mexico'), 'mexico-today');
+    expect(await m.told()).toEqual([]);
+
+    await decide(m.parts, await m.as('Kenya'), {
+      decision: 'accept',
+      scope: { kind: 'proposal', proposalId: 'japan-serious' },
+    });
+    const told = await m.told();
+    expect(told.map((n) => [n.delegation, n.kind, n.headline, n.detail])).toEqual([
+      [
+        'Japan',
+        'proposals_accepted',
+        "Japan's proposal on Draft 1 was accepted",
+        { delegation: 'Japan', proposals: ['japan-serious'], lapsed: [] },
+      ],
+      [
+        'Mexico',
+        'proposals_rejected',
+        "Mexico's proposal on Draft 1 lapsed",
+        { delegation: 'Mexico', proposals: ['mexico-grave'], lapsed: ['mexico-grave'] },
+      ],
+    ]);
+    expect(told[1]?.message).toContain('to delete “grave”');
+    // Stored with the change, then handed on once committed: the same notifications, once each.
+    expect(m.published.map((n) => n.id)).toEqual(told.map((n) => n.id));
+  });
+
   it('takes a withdrawn proposal out of the text and refuses a stance on it after', async () => {
     const m = await meetingWith((who) => [
       paragraph('p-1', words('Expresses '), words('deep ', inserted(who('Mexico', 'mexico-deep'))), words('concern')),

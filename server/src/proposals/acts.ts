@@ -8,7 +8,8 @@ import { authorize, type RevisionStanding } from '../authz/standing.ts';
 import type { ServerChange } from '../collab/room.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Store } from '../store/store.ts';
+import { type ClosedByAct, proposalNotices } from '../notifications/notices.ts';
+import type { ParticipantRecord, Store } from '../store/store.ts';
 import { applyDecision } from './decide.ts';
 import { type ProposalInDoc, proposalsInDoc } from './in-doc.ts';
 import { paragraphLabels, whereInText } from './labels.ts';
@@ -31,7 +32,10 @@ import {
   setParagraphStatus as setStatusAttribute,
 } from './structure.ts';
 
-/** What the acts need of the server: the store for names, the rooms holding the revisions' text. */
+/**
+ * What the acts need of the server: the store for names and for the participants to tell, the
+ * rooms holding the revisions' text.
+ */
 export interface ActParts {
   store: Store;
   rooms: Pick<Rooms, 'open' | 'released'>;
@@ -231,7 +235,8 @@ const closingAction = {
 
 /**
  * Closes the proposals `ids` in one change: the text changes (decide.ts), each gets its
- * record closed with the words it had, and an audit entry.
+ * record closed with the words it had, and an audit entry; the delegations whose proposals it
+ * accepted or rejected are told, from those records, with the change (notifications/notices.ts).
  *
  * A decision can take away every mark of a proposal it was not about: accepting Japan's
  * replacement of "grave" deletes the word, and Mexico's proposal to delete "grave" goes with
@@ -249,6 +254,7 @@ function closeProposals(
   ids: string[],
   status: Exclude<ProposalStatus, 'pending'>,
   inDoc: Map<string, ProposalInDoc>,
+  participants: readonly ParticipantRecord[],
 ): Change<ProposalActResult> {
   if (ids.length === 0) return { value: { proposalIds: [], lapsed: [] }, audit: [] };
   requireRecords(doc, ids, names, at, inDoc);
@@ -263,11 +269,13 @@ function closeProposals(
 
   const actor = actorOf(s);
   const audit: AuditRow[] = [];
+  const closedByAct: ClosedByAct[] = [];
   const close = (id: string, closing: typeof status, detail: Record<string, unknown>, lapsed = false) => {
     const record = findRecord(doc, id);
     if (!record) return;
     const closed = closedRecord(record, closing, inDoc.get(id), actor, at, lapsed ? 'lapsed' : undefined);
     saveRecord(doc, closed);
+    closedByAct.push({ record: closed, lapsed });
     audit.push(
       auditRow(s, at, closingAction[closing], proposalTarget(record, inDoc, labels), {
         proposalId: id,
@@ -279,7 +287,11 @@ function closeProposals(
   };
   for (const id of ids) close(id, status, {});
   for (const id of lapsed) close(id, 'rejected', { fellWith: ids }, true);
-  return { value: { proposalIds: ids, lapsed }, audit };
+  return {
+    value: { proposalIds: ids, lapsed },
+    audit,
+    notifications: proposalNotices(s, closedByAct, participants, at),
+  };
 }
 
 /** The pending proposals one decision covers, in document order; 404 when the scope names nothing. */
@@ -312,30 +324,39 @@ function proposalsInScope(
  * The Chair (or a Bureau member holding the pen) accepts or rejects one proposal, all of a
  * paragraph, all of a delegation, or all: one act, one stored change, an audit entry each.
  */
-export function decide(parts: ActParts, s: RevisionStanding, request: DecisionRequest): Promise<ProposalActResult> {
+export async function decide(
+  parts: ActParts,
+  s: RevisionStanding,
+  request: DecisionRequest,
+): Promise<ProposalActResult> {
   mayEverOr403(
     s,
     'acceptOrReject',
     'Only the Chair, or a Bureau member holding the pen, accepts or rejects proposals.',
   );
+  const participants = await parts.store.listParticipants(s.meeting.id);
   return actOn(parts, s, (doc, names, at) => {
     const inDoc = proposalsInDoc(doc);
     const ids = proposalsInScope(doc, request.scope, names, at, inDoc);
     const status = request.decision === 'accept' ? 'accepted' : 'rejected';
-    return closeProposals(doc, s, names, at, ids, status, inDoc);
+    return closeProposals(doc, s, names, at, ids, status, inDoc, participants);
   });
 }
 
-/** The proposing delegation takes its proposal back: the text returns to what it was without it. */
-export function withdraw(parts: ActParts, s: RevisionStanding, proposalId: string): Promise<ProposalActResult> {
+/**
+ * The proposing delegation takes its proposal back: the text returns to what it was without it.
+ * Nobody is told of the withdrawal itself, but a proposal that lapses with it is told as rejected.
+ */
+export async function withdraw(parts: ActParts, s: RevisionStanding, proposalId: string): Promise<ProposalActResult> {
   mayEverOr403(s, 'withdrawProposal', 'Only the delegation that made a proposal withdraws it.');
+  const participants = await parts.store.listParticipants(s.meeting.id);
   return actOn(parts, s, (doc, names, at) => {
     const inDoc = proposalsInDoc(doc);
     const record = pendingProposal(doc, proposalId, names, at, inDoc);
     allow(s, 'withdrawProposal', `Only ${record.delegationName}, which made this proposal, withdraws it.`, {
       own: record.delegationId === s.delegation.id,
     });
-    return closeProposals(doc, s, names, at, [proposalId], 'withdrawn', inDoc);
+    return closeProposals(doc, s, names, at, [proposalId], 'withdrawn', inDoc, participants);
   });
 }
 

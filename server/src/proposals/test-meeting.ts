@@ -15,6 +15,7 @@ import { type RevisionStanding, standingOnRevision } from '../authz/standing.ts'
 import { Rooms } from '../collab/rooms.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { SqliteStore } from '../store/sqlite.ts';
+import type { NotificationRecord } from '../store/store.ts';
 
 /**
  * The demo meeting in a real SQLite file, with a circulated revision `rev-acts` holding
@@ -24,7 +25,16 @@ import { SqliteStore } from '../store/sqlite.ts';
 export async function meetingWith(text: (who: (delegation: string, id: string) => SuggestionAttrs) => JSONContent[]) {
   const dir = mkdtempSync(join(tmpdir(), 'zd-acts-'));
   const store = new SqliteStore({ path: join(dir, 'zerodraft.db') });
-  const rooms = new Rooms({ store, idleMs: 60_000, compactAfterUpdates: 500, compactAfterBytes: 1 << 20 });
+  const published: NotificationRecord[] = [];
+  const rooms = new Rooms({
+    store,
+    idleMs: 60_000,
+    compactAfterUpdates: 500,
+    compactAfterBytes: 1 << 20,
+    onNotificationsStored: async (stored) => {
+      published.push(...stored);
+    },
+  });
   onTestFinished(async () => {
     await rooms.closeAll(CloseCode.GoingAway);
     await store.close();
@@ -83,5 +93,15 @@ export async function meetingWith(text: (who: (delegation: string, id: string) =
   const seeded = Math.max(...(await store.listAudit({ meetingId })).map((e) => e.id));
   const audit = async () =>
     (await store.listAudit({ meetingId })).filter((e) => e.id > seeded).map((e) => `${e.action}: ${e.target}`);
-  return { parts: { store, rooms }, as, doc, record, stored, audit };
+  /** Every participant's stored notifications, oldest first, with the delegation each was told as. */
+  const told = async () => {
+    const notifications: (NotificationRecord & { delegation: string | undefined })[] = [];
+    for (const p of participants) {
+      const delegation = delegations.find((d) => d.id === p.delegationId)?.name;
+      const theirs = await store.listNotifications({ userId: p.userId }, { limit: 100 });
+      notifications.push(...theirs.notifications.map((n) => ({ ...n, delegation })));
+    }
+    return notifications.sort((a, b) => a.id - b.id);
+  };
+  return { parts: { store, rooms }, as, doc, record, stored, audit, told, published };
 }

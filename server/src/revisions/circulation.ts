@@ -32,7 +32,7 @@ import { type Clock, systemClock } from '../clock.ts';
 import { mergeUpdates } from '../collab/room.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { HttpError } from '../http/errors.ts';
-import type { CirculationNotices } from '../notifications/notices.ts';
+import type { Notifier } from '../notifications/notifier.ts';
 import type {
   AcknowledgementRecord,
   AuditInput,
@@ -51,8 +51,8 @@ export interface CirculationParts {
   store: Store;
   rooms: Pick<Rooms, 'openRevisionIds' | 'open' | 'released' | 'revisionStateChanging'>;
   clock?: Clock;
-  /** Told of each circulation once committed, to notify the participants. */
-  notices?: CirculationNotices;
+  /** Makes the notifications each circulation stores with itself, and publishes them once committed. */
+  notifier?: Notifier;
 }
 
 export const revisionSummary = (r: RevisionRecord): RevisionSummary => ({
@@ -105,13 +105,13 @@ export class RevisionCirculation {
   readonly #store: Store;
   readonly #rooms: CirculationParts['rooms'];
   readonly #clock: Clock;
-  readonly #notices: CirculationNotices | undefined;
+  readonly #notifier: Notifier | undefined;
 
-  constructor({ store, rooms, clock = systemClock, notices }: CirculationParts) {
+  constructor({ store, rooms, clock = systemClock, notifier }: CirculationParts) {
     this.#store = store;
     this.#rooms = rooms;
     this.#clock = clock;
-    this.#notices = notices;
+    this.#notifier = notifier;
   }
 
   /**
@@ -122,18 +122,16 @@ export class RevisionCirculation {
     if (!mayCirculate(s.standing)) {
       throw new HttpError(403, 'forbidden', 'Only the Chair starts a new document and writes its zero draft.');
     }
-    const taken = (await this.#store.listDocuments(s.meeting.id)).some(
-      (d) => d.title.toLocaleLowerCase() === request.title.toLocaleLowerCase(),
-    );
-    if (taken) {
-      throw new HttpError(409, 'document_exists', `This meeting already has a document called ${request.title}.`);
-    }
-    const { document, revision } = await this.#store.createDocumentWithDraft(
+    const started = await this.#store.createDocumentWithDraft(
       { id: randomUUID(), meetingId: s.meeting.id, title: request.title },
       { id: randomUUID(), name: ZERO_DRAFT_NAME },
       blankDraftContent(request.title),
       this.#audit(s, 'document.create', request.title, { revision: ZERO_DRAFT_NAME }),
     );
+    if (!started) {
+      throw new HttpError(409, 'document_exists', `This meeting already has a document called ${request.title}.`);
+    }
+    const { document, revision } = started;
     return {
       document: { id: document.id, meetingId: document.meetingId, title: document.title },
       revision: revisionSummary(revision),
@@ -197,7 +195,7 @@ export class RevisionCirculation {
   /**
    * Circulates a revision in preparation: named, dated, with its cover note; its text as it
    * stands is kept as circulated, and the revision it follows is superseded, in one store
-   * transaction. Run in the rooms of both, so their open editors learn of it at once (the
+   * transaction with its audit entry and the notifications of everyone it goes out to. Run in the rooms of both, so their open editors learn of it at once (the
    * superseded text turns read-only with its reason).
    */
   async circulate(s: RevisionStanding, request: CirculateRequest): Promise<RevisionCirculated> {
@@ -216,18 +214,25 @@ export class RevisionCirculation {
       coverNote: request.coverNote,
     };
     const current = (await this.#store.listRevisions(s.document.id)).filter((r) => r.state === 'circulated');
+    const notifications = (await this.#notifier?.ofCirculation(s, request.name, circulation)) ?? [];
     const store = () =>
-      this.#store.circulateRevision(s.revision.id, request.name, circulation, mergeUpdates, (superseded) =>
-        this.#audit(
-          s,
-          'revision.circulate',
-          request.name,
-          {
-            dated: request.date,
-            superseded: superseded.map((r) => r.name),
-          },
-          circulation.circulatedAt,
-        ),
+      this.#store.circulateRevision(
+        s.revision.id,
+        request.name,
+        circulation,
+        mergeUpdates,
+        (superseded) =>
+          this.#audit(
+            s,
+            'revision.circulate',
+            request.name,
+            {
+              dated: request.date,
+              superseded: superseded.map((r) => r.name),
+            },
+            circulation.circulatedAt,
+          ),
+        notifications,
       );
     // Each room's queue is held while the store changes, so no update slips in between.
     const inRooms = [s.revision.id, ...current.map((r) => r.id)].reduceRight<typeof store>(
@@ -246,7 +251,7 @@ export class RevisionCirculation {
       }
       throw new HttpError(409, 'revision_refused', 'This revision is no longer in preparation; reload it.');
     }
-    await this.#notices?.revisionCirculated(s, outcome.revision);
+    await this.#notifier?.published(outcome.notifications);
     return {
       revision: revisionSummary(outcome.revision),
       circulation: circulationView(circulation),

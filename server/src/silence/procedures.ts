@@ -18,16 +18,16 @@ import type { RevisionStanding } from '../authz/standing.ts';
 import type { Clock } from '../clock.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { HttpError } from '../http/errors.ts';
-import type { SilenceNotices } from '../notifications/notices.ts';
-import type { AuditEntry, MeetingRecord, SilenceRecord, Store } from '../store/store.ts';
+import type { Notifier } from '../notifications/notifier.ts';
+import type { AuditEntry, MeetingRecord, NewNotification, SilenceRecord, Store } from '../store/store.ts';
 import { appointedToRunSilence } from './appointments.ts';
 
 export interface SilenceParts {
   store: Store;
   rooms: Pick<Rooms, 'revisionStateChanging'>;
   clock: Clock;
-  /** Told of each start and end once committed, to notify the participants. */
-  notices?: SilenceNotices;
+  /** Makes the notifications each start and end stores with itself, and publishes them once committed. */
+  notifier?: Notifier;
 }
 
 const actorOf = (s: RevisionStanding): SilenceActor => ({
@@ -46,8 +46,9 @@ function orConflict(step: SilenceStep): Extract<SilenceStep, { ok: true }> {
 /**
  * The silence procedures of DESIGN.md §1, as the server runs them: started by the Chair or an
  * appointed facilitator, broken by a delegation's objection, withdrawn, or adopted at the
- * deadline. Each step stores the procedure, moves the revision and writes its audit entry in
- * one transaction, in the room's queue, and the revision's editors learn of it at once.
+ * deadline. Each step stores the procedure, moves the revision and writes its audit entry and
+ * its notifications in one transaction, in the room's queue, and the revision's editors learn
+ * of it at once.
  */
 export class SilenceProcedures {
   readonly #parts: SilenceParts;
@@ -88,11 +89,12 @@ export class SilenceProcedures {
       }),
     );
     const record: SilenceRecord = { ...procedure, meetingId: s.meeting.id };
-    const started = await this.#parts.rooms.revisionStateChanging(s.revision.id, () =>
-      this.#parts.store.startSilence(record, this.#audit(s, now, 'silence.start', record)),
+    const notifications = await this.#notifications(record, s, now);
+    const told = await this.#parts.rooms.revisionStateChanging(s.revision.id, () =>
+      this.#parts.store.startSilence(record, this.#audit(s, now, 'silence.start', record), notifications),
     );
-    if (!started) throw new HttpError(409, 'silence_refused', 'This revision is no longer circulated; reload it.');
-    await this.#parts.notices?.silenceChanged(record);
+    if (!told) throw new HttpError(409, 'silence_refused', 'This revision is no longer circulated; reload it.');
+    await this.#parts.notifier?.published(told);
     return view(record, s.meeting);
   }
 
@@ -163,12 +165,14 @@ export class SilenceProcedures {
         },
         at: now.toISOString(),
       };
-      const ended = await this.#parts.rooms.revisionStateChanging(due.revisionId, () =>
-        store.endSilence({ ...step.procedure, meetingId: due.meetingId }, now.toISOString(), entry),
+      const adoption: SilenceRecord = { ...step.procedure, meetingId: due.meetingId };
+      const notifications = await this.#notifications(adoption, null, now);
+      const told = await this.#parts.rooms.revisionStateChanging(due.revisionId, () =>
+        store.endSilence(adoption, now.toISOString(), entry, notifications),
       );
-      if (!ended) continue;
+      if (!told) continue;
       adopted += 1;
-      await this.#parts.notices?.silenceChanged({ ...step.procedure, meetingId: due.meetingId });
+      await this.#parts.notifier?.published(told);
     }
     return adopted;
   }
@@ -193,16 +197,22 @@ export class SilenceProcedures {
     now: Date,
     action: 'silence.break' | 'silence.withdraw',
   ): Promise<SilenceProcedureView> {
-    const done = await this.#parts.rooms.revisionStateChanging(s.revision.id, () =>
-      this.#parts.store.endSilence(ended, now.toISOString(), this.#audit(s, now, action, ended)),
+    const notifications = await this.#notifications(ended, s, now);
+    const told = await this.#parts.rooms.revisionStateChanging(s.revision.id, () =>
+      this.#parts.store.endSilence(ended, now.toISOString(), this.#audit(s, now, action, ended), notifications),
     );
-    if (!done) {
+    if (!told) {
       // Another act or the deadline came first: say which, from what is stored now.
       await this.#running(s);
       throw new HttpError(409, 'silence_refused', 'This silence procedure has already ended; reload it.');
     }
-    await this.#parts.notices?.silenceChanged(ended);
+    await this.#parts.notifier?.published(told);
     return view(ended, s.meeting);
+  }
+
+  /** The notifications of `procedure` as it is about to be stored, to store with it. */
+  async #notifications(procedure: SilenceRecord, s: RevisionStanding | null, now: Date): Promise<NewNotification[]> {
+    return (await this.#parts.notifier?.ofSilence(procedure, s, now.toISOString())) ?? [];
   }
 
   /** Whether the Chair appointed this facilitator to run the silence procedure on the revision's document. */

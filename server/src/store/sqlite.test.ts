@@ -459,6 +459,102 @@ describe('notifications in the store', () => {
     });
   });
 
+  it('stores an act’s notifications in the act’s own transaction: both, or neither', async () => {
+    const { store } = openStore();
+    const { chair, lucia } = await withRecipients(store);
+    const unstorable = [notice(lucia.id, 'Told'), notice('u-nobody', 'Told')];
+    const audit = (action: string) => ({
+      meetingId: 'm1',
+      actorUserId: chair.id,
+      actorName: 'Amina',
+      actorDelegation: 'Japan',
+      action,
+      target: 'Zero draft',
+      detail: {},
+    });
+    const procedure = {
+      id: 's1',
+      revisionId: 'r1',
+      meetingId: 'm1',
+      status: 'running' as const,
+      deadline: '2021-07-30T16:00:00.000Z',
+      timeZone: 'America/New_York',
+      startedAt: '2021-07-28T16:00:00.000Z',
+      startedBy: { userId: chair.id, userName: 'Amina', delegationId: 'jpn', delegationName: 'Japan' },
+      endedAt: null,
+      endedBy: null,
+      objection: null,
+    };
+    const told = async () => (await store.listNotifications({ userId: lucia.id }, { limit: 10 })).notifications;
+
+    // A proposal decided: the change, its audit entry and its notification go together.
+    const change = new Uint8Array([0, 0]);
+    await expect(store.appendUpdateWithAudit('r1', change, [audit('proposal.accept')], unstorable)).rejects.toThrow();
+    expect((await store.loadRevisionContent('r1')).updates).toEqual([]);
+    const accepted = await store.appendUpdateWithAudit(
+      'r1',
+      change,
+      [audit('proposal.accept')],
+      [notice(lucia.id, 'Accepted')],
+    );
+    expect(accepted).toMatchObject([{ userId: lucia.id, headline: 'Accepted', readAt: null }]);
+    expect((await store.loadRevisionContent('r1')).updates).toHaveLength(1);
+
+    // A silence started and adopted: none of either is kept when a notification cannot be.
+    await expect(store.startSilence(procedure, audit('silence.start'), unstorable)).rejects.toThrow();
+    expect((await store.findRevision('r1'))?.state).toBe('circulated');
+    expect(await store.listSilences('r1')).toEqual([]);
+    const started = await store.startSilence(procedure, audit('silence.start'), [notice(lucia.id, 'Started')]);
+    expect(started?.map((n) => n.headline)).toEqual(['Started']);
+    expect(
+      await store.startSilence({ ...procedure, id: 's2' }, audit('silence.start'), [notice(lucia.id, 'Again')]),
+    ).toBeNull();
+    const adopted = { ...procedure, status: 'adopted' as const, endedAt: procedure.deadline };
+    await expect(store.endSilence(adopted, procedure.deadline, audit('silence.adopt'), unstorable)).rejects.toThrow();
+    expect((await store.findRunningSilence('r1'))?.id).toBe('s1');
+    const ended = await store.endSilence(adopted, procedure.deadline, audit('silence.adopt'), [
+      notice(lucia.id, 'Adopted'),
+    ]);
+    expect(ended?.map((n) => n.headline)).toEqual(['Adopted']);
+    // The same adoption a second time, by another timer or instance: not made, not told.
+    expect(
+      await store.endSilence(adopted, procedure.deadline, audit('silence.adopt'), [notice(lucia.id, 'Twice')]),
+    ).toBeNull();
+
+    // A revision of another document circulated: refused whole when a notification cannot be stored.
+    await store.createDocument({ id: 'd2', meetingId: 'm1', title: 'Action plan' });
+    await store.createRevision({ id: 'r2', documentId: 'd2', name: 'Zero draft', state: 'in_preparation' });
+    const circulation = {
+      dated: '2021-07-28',
+      circulatedAt: '2021-07-28T16:00:00.000Z',
+      circulatedBy: procedure.startedBy,
+      coverNote: 'Excellency,',
+    };
+    const circulate = (notifications: ReturnType<typeof notice>[]) =>
+      store.circulateRevision(
+        'r2',
+        'Draft 1',
+        circulation,
+        mergeUpdates,
+        () => audit('revision.circulate'),
+        notifications,
+      );
+    await expect(circulate(unstorable)).rejects.toThrow();
+    expect((await store.findRevision('r2'))?.state).toBe('in_preparation');
+    expect(await circulate([notice(lucia.id, 'Circulated')])).toMatchObject({
+      ok: true,
+      notifications: [{ headline: 'Circulated' }],
+    });
+
+    expect((await told()).map((n) => n.headline)).toEqual(['Circulated', 'Adopted', 'Started', 'Accepted']);
+    expect((await store.listAudit({ meetingId: 'm1' })).map((e) => e.action)).toEqual([
+      'revision.circulate',
+      'silence.adopt',
+      'silence.start',
+      'proposal.accept',
+    ]);
+  });
+
   it('marks read the user’s own, by ids or up to one, once, and within a meeting for a scoped reader', async () => {
     const { store } = openStore();
     const { chair, lucia } = await withRecipients(store);
@@ -516,8 +612,8 @@ describe('silence procedures in the store', () => {
   it('refuses every update to a revision under silence, from any connection to the file', async () => {
     const { store } = openStore();
     await revisionIn(store);
-    expect(await store.startSilence(procedure, audit('silence.start'))).toBe(true);
-    expect(await store.startSilence({ ...procedure, id: 's2' }, audit('silence.start'))).toBe(false);
+    expect(await store.startSilence(procedure, audit('silence.start'))).toEqual([]);
+    expect(await store.startSilence({ ...procedure, id: 's2' }, audit('silence.start'))).toBeNull();
     await expect(store.appendUpdate('r1', new Uint8Array([0, 0]))).rejects.toThrow(/under silence/);
     expect((await store.loadRevisionContent('r1')).updates).toEqual([]);
   });
@@ -530,7 +626,7 @@ describe('silence procedures in the store', () => {
     const adopted = { ...procedure, status: 'adopted' as const, endedAt: procedure.deadline };
     const broken = { ...procedure, status: 'broken' as const, endedAt: '2021-07-30T15:59:59.000Z', endedBy: kenya };
     // The break comes a second late: judged at the deadline it cannot end the procedure.
-    expect(await other.endSilence(broken, procedure.deadline, audit('silence.break'))).toBe(false);
+    expect(await other.endSilence(broken, procedure.deadline, audit('silence.break'))).toBeNull();
     const both = await Promise.all([
       store.endSilence(adopted, procedure.deadline, audit('silence.adopt')),
       other.endSilence(adopted, procedure.deadline, audit('silence.adopt')),

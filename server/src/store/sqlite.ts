@@ -396,15 +396,15 @@ export class SqliteStore implements Store {
     revision: Pick<RevisionRecord, 'id' | 'name'>,
     content: Uint8Array,
     audit: AuditInput,
-  ): Promise<{ document: DocumentRecord; revision: RevisionRecord }> {
+  ): Promise<{ document: DocumentRecord; revision: RevisionRecord } | null> {
     const createdAt = now();
     return this.#transaction(() => {
-      this.#run('INSERT INTO documents (id, meeting_id, title, created_at) VALUES (?, ?, ?, ?)', [
-        document.id,
-        document.meetingId,
-        document.title,
-        createdAt,
-      ]);
+      const inserted = this.#run(
+        `INSERT INTO documents (id, meeting_id, title, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id, lower(title)) DO NOTHING`,
+        [document.id, document.meetingId, document.title, createdAt],
+      );
+      if (inserted.changes !== 1) return null;
       this.#run(
         "INSERT INTO revisions (id, document_id, name, state, created_at) VALUES (?, ?, ?, 'in_preparation', ?)",
         [revision.id, document.id, revision.name, createdAt],
@@ -511,6 +511,7 @@ export class SqliteStore implements Store {
     circulation: CirculationRecord,
     merge: MergeUpdates,
     audit: (superseded: RevisionRecord[]) => AuditInput,
+    notifications: readonly NewNotification[] = [],
   ): Promise<CirculateOutcome> {
     return this.#transaction((): CirculateOutcome => {
       const revision = this.#findRevision(revisionId);
@@ -543,7 +544,12 @@ export class SqliteStore implements Store {
       if (moved.changes !== 1) throw new Error(`Revision ${revisionId} was not in preparation`);
       const supersededNow = superseded.map((r) => ({ ...r, state: 'superseded' as const }));
       this.#insertAudit(audit(supersededNow));
-      return { ok: true, revision: { ...revision, name, state: 'circulated', circulation }, superseded: supersededNow };
+      return {
+        ok: true,
+        revision: { ...revision, name, state: 'circulated', circulation },
+        superseded: supersededNow,
+        notifications: this.#insertNotifications(notifications),
+      };
     });
   }
 
@@ -606,8 +612,9 @@ export class SqliteStore implements Store {
     revisionId: string,
     update: Uint8Array | null,
     entries: readonly (Omit<AuditEntry, 'id' | 'at'> & { at?: string })[],
-  ): Promise<void> {
-    this.#transaction(() => {
+    notifications: readonly NewNotification[] = [],
+  ): Promise<NotificationRecord[]> {
+    return this.#transaction(() => {
       if (update) {
         this.#run('INSERT INTO revision_updates (revision_id, data, created_at) VALUES (?, ?, ?)', [
           revisionId,
@@ -616,18 +623,20 @@ export class SqliteStore implements Store {
         ]);
       }
       for (const entry of entries) this.#insertAudit(entry);
+      return this.#insertNotifications(notifications);
     });
   }
 
   async startSilence(
     procedure: SilenceRecord,
     audit: Omit<AuditEntry, 'id' | 'at'> & { at?: string },
-  ): Promise<boolean> {
+    notifications: readonly NewNotification[] = [],
+  ): Promise<NotificationRecord[] | null> {
     return this.#transaction(() => {
       const claimed = this.#run("UPDATE revisions SET state = 'under_silence' WHERE id = ? AND state = 'circulated'", [
         procedure.revisionId,
       ]);
-      if (claimed.changes !== 1) return false;
+      if (claimed.changes !== 1) return null;
       this.#run(
         `INSERT INTO silence_procedures (id, revision_id, meeting_id, status, deadline, time_zone, started_at, started_by)
          VALUES (?, ?, ?, 'running', ?, ?, ?, ?)`,
@@ -642,7 +651,7 @@ export class SqliteStore implements Store {
         ],
       );
       this.#insertAudit(audit);
-      return true;
+      return this.#insertNotifications(notifications);
     });
   }
 
@@ -650,7 +659,8 @@ export class SqliteStore implements Store {
     ended: SilenceRecord,
     at: string,
     audit: Omit<AuditEntry, 'id' | 'at'> & { at?: string },
-  ): Promise<boolean> {
+    notifications: readonly NewNotification[] = [],
+  ): Promise<NotificationRecord[] | null> {
     if (ended.status === 'running') throw new Error('A silence procedure ends as broken, withdrawn or adopted');
     const adopted = ended.status === 'adopted';
     return this.#transaction(() => {
@@ -667,14 +677,14 @@ export class SqliteStore implements Store {
           at,
         ],
       );
-      if (claimed.changes !== 1) return false;
+      if (claimed.changes !== 1) return null;
       const moved = this.#run("UPDATE revisions SET state = ? WHERE id = ? AND state = 'under_silence'", [
         adopted ? 'adopted' : 'circulated',
         ended.revisionId,
       ]);
       if (moved.changes !== 1) throw new Error(`Revision ${ended.revisionId} was not under silence`);
       this.#insertAudit(audit);
-      return true;
+      return this.#insertNotifications(notifications);
     });
   }
 
@@ -784,28 +794,31 @@ export class SqliteStore implements Store {
   }
 
   async addNotifications(notifications: readonly NewNotification[]): Promise<NotificationRecord[]> {
-    return this.#transaction(() =>
-      notifications.map((n) => {
-        const result = this.#run(
-          `INSERT INTO notifications (user_id, meeting_id, kind, document_id, revision_id, revision_name, headline,
-             message, detail, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            n.userId,
-            n.meetingId,
-            n.kind,
-            n.documentId,
-            n.revisionId,
-            n.revisionName,
-            n.headline,
-            n.message,
-            JSON.stringify(n.detail),
-            n.createdAt,
-          ],
-        );
-        return { ...n, id: Number(result.lastInsertRowid), readAt: null };
-      }),
-    );
+    return this.#transaction(() => this.#insertNotifications(notifications));
+  }
+
+  /** Called inside an act's transaction: a notification that cannot be stored rolls the act back. */
+  #insertNotifications(notifications: readonly NewNotification[]): NotificationRecord[] {
+    return notifications.map((n) => {
+      const result = this.#run(
+        `INSERT INTO notifications (user_id, meeting_id, kind, document_id, revision_id, revision_name, headline,
+           message, detail, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          n.userId,
+          n.meetingId,
+          n.kind,
+          n.documentId,
+          n.revisionId,
+          n.revisionName,
+          n.headline,
+          n.message,
+          JSON.stringify(n.detail),
+          n.createdAt,
+        ],
+      );
+      return { ...n, id: Number(result.lastInsertRowid), readAt: null };
+    });
   }
 
   async listNotifications(

@@ -166,7 +166,7 @@ export interface AcknowledgementRecord {
 
 /** What circulating a revision found: done, with the revisions it superseded, or why not. */
 export type CirculateOutcome =
-  | { ok: true; revision: RevisionRecord; superseded: RevisionRecord[] }
+  | { ok: true; revision: RevisionRecord; superseded: RevisionRecord[]; notifications: NotificationRecord[] }
   | { ok: false; refusal: 'not_in_preparation' | 'name_taken' }
   /** A revision of the document is under silence or adopted: nothing supersedes it. */
   | { ok: false; refusal: 'document_settled'; by: RevisionRecord };
@@ -312,14 +312,15 @@ export interface Store {
   createRevision(revision: NewRevision): Promise<RevisionRecord>;
   /**
    * Creates a document with its zero draft in preparation, the draft's first content and the
-   * audit entry, in one transaction: a document never exists without its first revision.
+   * audit entry, in one transaction: a document never exists without its first revision. Null,
+   * and nothing written, when the meeting already has a document of that title (any case).
    */
   createDocumentWithDraft(
     document: Omit<DocumentRecord, 'createdAt'>,
     revision: Pick<RevisionRecord, 'id' | 'name'>,
     content: Uint8Array,
     audit: AuditInput,
-  ): Promise<{ document: DocumentRecord; revision: RevisionRecord }>;
+  ): Promise<{ document: DocumentRecord; revision: RevisionRecord } | null>;
   findRevision(id: string): Promise<RevisionRecord | undefined>;
   listRevisions(documentId: string): Promise<RevisionRecord[]>;
   /**
@@ -335,8 +336,8 @@ export interface Store {
   /**
    * Circulates a revision in preparation, in one transaction: it takes its name and
    * `circulation`, its text as it stands (merged by `merge`) is kept as circulated, every
-   * circulated revision of the document becomes superseded, and `audit` (given those) is
-   * written. Nothing changes when it is refused.
+   * circulated revision of the document becomes superseded, `audit` (given those) is written,
+   * and so are the act's `notifications`, returned with their ids. Nothing changes when it is refused.
    */
   circulateRevision(
     revisionId: string,
@@ -344,6 +345,7 @@ export interface Store {
     circulation: CirculationRecord,
     merge: MergeUpdates,
     audit: (superseded: RevisionRecord[]) => AuditInput,
+    notifications?: readonly NewNotification[],
   ): Promise<CirculateOutcome>;
   /** The text as it was circulated, one Yjs update; null for a revision never circulated through Zerodraft. */
   loadCirculatedContent(revisionId: string): Promise<Uint8Array | null>;
@@ -364,27 +366,41 @@ export interface Store {
   appendUpdate(revisionId: string, update: Uint8Array): Promise<void>;
   /**
    * Appends a change the server made for an act (accepting a proposal, say) together with the
-   * act's audit entries, in one committed transaction: the text never changes without its record.
+   * act's audit entries and the notifications it gives, in one committed transaction: the text
+   * never changes without its record, and every recipient is told exactly once. Returns the
+   * notifications with their ids, to hand to the open streams once committed.
    */
   appendUpdateWithAudit(
     revisionId: string,
     update: Uint8Array | null,
     entries: readonly (Omit<AuditEntry, 'id' | 'at'> & { at?: string })[],
-  ): Promise<void>;
+    notifications?: readonly NewNotification[],
+  ): Promise<NotificationRecord[]>;
   /**
    * Places a circulated revision under silence and stores the running procedure with its audit
-   * entry, in one transaction; false, and nothing changed, when the revision is not circulated
-   * (any more) — the revision's state is the claim, so of two starts racing only one succeeds.
+   * entry and the act's notifications, in one transaction, returning the notifications with their
+   * ids; null, and nothing changed, when the revision is not circulated (any more) — the
+   * revision's state is the claim, so of two starts racing only one succeeds.
    */
-  startSilence(procedure: SilenceRecord, audit: AuditInput): Promise<boolean>;
+  startSilence(
+    procedure: SilenceRecord,
+    audit: AuditInput,
+    notifications?: readonly NewNotification[],
+  ): Promise<NotificationRecord[] | null>;
   /**
    * Ends a running procedure as `ended` says (broken, withdrawn or adopted) and moves its
-   * revision (back to circulated, or to adopted), with the audit entry, in one transaction.
+   * revision (back to circulated, or to adopted), with the audit entry and the act's
+   * notifications, in one transaction, returning the notifications with their ids.
    * Conditional on the procedure still running and, as judged at `now`, its deadline not yet
-   * passed for a break or a withdrawal and passed for an adoption: false, and nothing
-   * changed, otherwise. So each procedure ends exactly once, whatever instances or timers race.
+   * passed for a break or a withdrawal and passed for an adoption: null, and nothing changed,
+   * otherwise. So each procedure ends, and is told, exactly once, whatever instances or timers race.
    */
-  endSilence(ended: SilenceRecord, now: string, audit: AuditInput): Promise<boolean>;
+  endSilence(
+    ended: SilenceRecord,
+    now: string,
+    audit: AuditInput,
+    notifications?: readonly NewNotification[],
+  ): Promise<NotificationRecord[] | null>;
   findRunningSilence(revisionId: string): Promise<SilenceRecord | undefined>;
   /** Every procedure of the revision, newest first. */
   listSilences(revisionId: string): Promise<SilenceRecord[]>;
@@ -412,7 +428,10 @@ export interface Store {
    */
   compact(revisionId: string, merge: MergeUpdates): Promise<void>;
 
-  /** Stores notifications, for any number of recipients, in one transaction; returns them with their ids, in order. */
+  /**
+   * Stores notifications, for any number of recipients, in one transaction; returns them with
+   * their ids, in order. An act's own notifications go with the act's method instead, in its transaction.
+   */
   addNotifications(notifications: readonly NewNotification[]): Promise<NotificationRecord[]>;
   /** Newest first, older than `before` when given, at most `limit`; with how many of the scope's are unread. */
   listNotifications(

@@ -112,7 +112,10 @@ export type NotificationEvent = z.infer<typeof NotificationEvent>;
 export const UnreadEvent = z.object({ unread: z.number().int().nonnegative() });
 export type UnreadEvent = z.infer<typeof UnreadEvent>;
 
-/** Most open streams per user (a browser tab each); more are refused with 429. */
+/**
+ * Most open streams per user (a browser tab each); more are refused with 429. A server instance
+ * also holds only so many in all (`MAX_NOTIFICATION_STREAMS`); beyond that, 503 and try again.
+ */
 export const MAX_STREAMS_PER_USER = 10;
 
 /**

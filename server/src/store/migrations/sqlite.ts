@@ -253,4 +253,12 @@ export const sqliteMigrations: readonly Migration[] = [
         BEGIN DELETE FROM facilitator_appointments WHERE meeting_id = NEW.meeting_id AND user_id = NEW.user_id; END;
     `,
   },
+  {
+    version: 7,
+    name: 'one document of a title per meeting',
+    sql: `
+      -- Two Chairs starting "Action plan" at once get one document, not two of the same name.
+      CREATE UNIQUE INDEX documents_title_in_meeting ON documents(meeting_id, lower(title));
+    `,
+  },
 ];
