@@ -12,22 +12,10 @@ import { startAppServer } from './app-server.ts';
 import { launchChromium } from './chromium.ts';
 import { kenya, mexico } from './delegates.ts';
 import { signInThroughPage } from './revision-page.ts';
+import { VENUE_ZONE, venueDayPlus } from './venue-clock.ts';
 
 /** Long enough for a slow CI machine, short enough that a failure names its step promptly. */
 const STEP_TIMEOUT_MS = 15_000;
-const VENUE_ZONE = 'America/New_York';
-
-/** The day the venue is living now, plus `days`, as `YYYY-MM-DD`. */
-function venueDayPlus(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: VENUE_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-  const [year, month, day] = today.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
-}
 
 describe('notifications in Chromium: told live, counted, listed and marked read', () => {
   const dataDir = makeTempDir('zerodraft-e2e-notifications-');

@@ -1,5 +1,4 @@
 import { type DemoAccount, demoAccounts } from '@zerodraft/server/demo/seed.ts';
-import { formatAt, instantAt } from '@zerodraft/shared/time/venue-time.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.ts';
@@ -9,6 +8,7 @@ import { launchChromium } from './chromium.ts';
 import { type Credentials, kenya, mexico } from './delegates.ts';
 import { RevisionView, signInThroughPage } from './revision-page.ts';
 import { SilencePanel } from './silence-panel.ts';
+import { VENUE_ZONE, venueDayPlus, venueDeadline } from './venue-clock.ts';
 
 /** Long enough for a slow CI machine, short enough that a failure names its step promptly. */
 const STEP_TIMEOUT_MS = 15_000;
@@ -20,28 +20,7 @@ const nigeria: DemoAccount = (() => {
   return account;
 })();
 
-/** BMS7 meets in New York. */
-const VENUE_ZONE = 'America/New_York';
 const MEXICO_ZONE = 'America/Mexico_City';
-
-/** The day the venue is living now, plus `days`, as a date input takes it (`YYYY-MM-DD`). */
-function venueDayPlus(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: VENUE_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-  const [year, month, day] = today.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
-}
-
-/** A deadline as the Chair gives it, the instant it stands for, and how the page writes it. */
-function deadline(date: string, time: string) {
-  const instant = instantAt(date, time, VENUE_ZONE);
-  if (!instant) throw new Error(`${date} ${time} does not exist in New York`);
-  return { date, time, instant, words: formatAt(instant, VENUE_ZONE, 'New York') };
-}
 
 /** The day and time the venue's clocks show `ms` milliseconds from now, as the form takes them. */
 function venueClockIn(ms: number): { date: string; time: string } {
@@ -133,7 +112,7 @@ describe('the silence procedure in Chromium: placed, seen, broken with an object
     await expect.poll(() => stateOf(atMexico).textContent(), { timeout: STEP_TIMEOUT_MS }).toBe('Circulated');
 
     // The Chair gives a deadline two days ahead, noon at the venue, and the form reads it back.
-    const first = deadline(venueDayPlus(2), '12:00');
+    const first = venueDeadline(venueDayPlus(2), '12:00');
     await atChair.silence.placeUnderSilence(first.date, first.time, first.words);
     await atChair.silence.done.filter({ hasText: `under silence procedure until ${first.words}` }).waitFor();
 
@@ -194,7 +173,7 @@ describe('the silence procedure in Chromium: placed, seen, broken with an object
     await atChair.view.waitUntilEditable();
 
     // The Chair places it under silence again, then withdraws the procedure.
-    const second = deadline(venueDayPlus(2), '15:00');
+    const second = venueDeadline(venueDayPlus(2), '15:00');
     await atChair.silence.placeUnderSilence(second.date, second.time, second.words);
     await atMexico.silence.headline.filter({ hasText: `Under silence procedure until ${second.words}` }).waitFor();
     await atMexico.view.waitUntilReadOnly();
@@ -210,7 +189,7 @@ describe('the silence procedure in Chromium: placed, seen, broken with an object
 
     // A third silence, with no objection: the server is stopped and comes back after the
     // deadline (its test-only clock starts there), and adopts the text as it starts.
-    const third = deadline(venueDayPlus(2), '12:00');
+    const third = venueDeadline(venueDayPlus(2), '12:00');
     await atChair.silence.placeUnderSilence(third.date, third.time, third.words);
     // Every page has heard it, so no page is still asking the server when it stops.
     await atChair.silence.done.filter({ hasText: `under silence procedure until ${third.words}` }).waitFor();

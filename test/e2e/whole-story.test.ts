@@ -6,7 +6,6 @@
  * no objection by the deadline the text is adopted for everyone.
  */
 import { type DemoAccount, demoAccounts } from '@zerodraft/server/demo/seed.ts';
-import { formatAt, instantAt } from '@zerodraft/shared/time/venue-time.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.ts';
@@ -20,6 +19,7 @@ import { changeRole, openMeetingPage } from './meeting-pages.ts';
 import { ProposalsPanel } from './proposals-panel.ts';
 import { RevisionView, signInThroughPage } from './revision-page.ts';
 import { SilencePanel } from './silence-panel.ts';
+import { VENUE_ZONE, venueDayPlus, venueDeadline } from './venue-clock.ts';
 
 /** Long enough for a slow CI machine, short enough that a failure names its step promptly. */
 const STEP_TIMEOUT_MS = 20_000;
@@ -30,29 +30,9 @@ const nigeria: DemoAccount = (() => {
   return account;
 })();
 
-const VENUE_ZONE = 'America/New_York';
 const DOCUMENT = 'Declaration on the illicit trade in small arms';
 const FIRST = 'States renew their commitment to implement the Programme of Action fully and effectively.';
 const SECOND = 'States encourage international cooperation and assistance.';
-
-/** The day the venue is living now, plus `days`, as a date input takes it (`YYYY-MM-DD`). */
-function venueDayPlus(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: VENUE_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-  const [year, month, day] = today.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
-}
-
-/** A deadline as it is given, the instant it stands for, and how the page writes it. */
-function deadline(date: string, time: string) {
-  const instant = instantAt(date, time, VENUE_ZONE);
-  if (!instant) throw new Error(`${date} ${time} does not exist in New York`);
-  return { date, time, instant, words: formatAt(instant, VENUE_ZONE, 'New York') };
-}
 
 /** What `paragraph` says, without the name labels of other people's carets in it. */
 const wordsOf = (paragraph: Locator) =>
@@ -211,7 +191,7 @@ describe('the whole story in Chromium: zero draft to adoption', () => {
     for (const person of [atBrazil, atMexico, atNigeria]) await openRevision(person, 'Draft 1');
     await openRevision(atChair, 'Draft 1');
     const everyone = [atChair, atMexico, atNigeria, atBrazil];
-    const first = deadline(venueDayPlus(2), '12:00');
+    const first = venueDeadline(venueDayPlus(2), '12:00');
     await atBrazil.silence.placeUnderSilence(first.date, first.time, first.words);
     for (const person of everyone) {
       await person.silence.headline.filter({ hasText: `Under silence procedure until ${first.words}` }).waitFor();
@@ -237,7 +217,7 @@ describe('the whole story in Chromium: zero draft to adoption', () => {
     await atMexico.view.waitUntilEditable();
 
     // The Chair places it under silence again.
-    const second = deadline(venueDayPlus(2), '18:00');
+    const second = venueDeadline(venueDayPlus(2), '18:00');
     await atChair.silence.placeUnderSilence(second.date, second.time, second.words);
     for (const person of everyone) {
       await person.silence.headline.filter({ hasText: `Under silence procedure until ${second.words}` }).waitFor();

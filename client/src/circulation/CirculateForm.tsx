@@ -1,7 +1,8 @@
 import type { Meeting, RevisionSummary } from '@zerodraft/shared/api/meetings.ts';
 import { MAX_COVER_NOTE_CHARS, MAX_REVISION_NAME_CHARS } from '@zerodraft/shared/lifecycle/circulation.ts';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { circulateRevision } from '../api/revisions.ts';
+import { useDisclosure } from '../layout/use-disclosure.ts';
 import { ActStatus } from '../proposals/ActStatus.tsx';
 import { useAct } from '../proposals/use-act.ts';
 import { venueToday } from './venue-today.ts';
@@ -18,14 +19,7 @@ interface Props {
  * venue's today unless changed) and the cover note that goes with it to every delegation.
  */
 export function CirculateForm(props: Props) {
-  const [open, setOpen] = useState(false);
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-
-  useEffect(() => {
-    if (!open && wasOpen.current) openerRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { open, setOpen, openerRef } = useDisclosure();
 
   if (!open) {
     return (

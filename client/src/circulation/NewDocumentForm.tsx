@@ -1,7 +1,8 @@
 import { MAX_DOCUMENT_TITLE_CHARS } from '@zerodraft/shared/lifecycle/circulation.ts';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { startDocument } from '../api/revisions.ts';
+import { useDisclosure } from '../layout/use-disclosure.ts';
 import { ActStatus } from '../proposals/ActStatus.tsx';
 import { useAct } from '../proposals/use-act.ts';
 
@@ -10,14 +11,7 @@ import { useAct } from '../proposals/use-act.ts';
  * preparation, for the pen to write and the Chair to circulate.
  */
 export function NewDocumentForm({ meetingId }: { meetingId: string }) {
-  const [open, setOpen] = useState(false);
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-
-  useEffect(() => {
-    if (!open && wasOpen.current) openerRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { open, setOpen, openerRef } = useDisclosure();
 
   if (!open) {
     return (

@@ -1,8 +1,9 @@
 import type { DocumentSummary } from '@zerodraft/shared/api/meetings.ts';
 import { MAX_REVISION_NAME_CHARS, nextRevisionName } from '@zerodraft/shared/lifecycle/circulation.ts';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { startRevision } from '../api/revisions.ts';
+import { useDisclosure } from '../layout/use-disclosure.ts';
 import { ActStatus } from '../proposals/ActStatus.tsx';
 import { useAct } from '../proposals/use-act.ts';
 
@@ -16,14 +17,7 @@ const revisionPath = (id: string) => `/revisions/${encodeURIComponent(id)}`;
 export function StartRevisionForm({ document }: { document: DocumentSummary }) {
   const preparing = document.revisions.find((r) => r.state === 'in_preparation');
   const current = document.revisions.findLast((r) => r.state === 'circulated');
-  const [open, setOpen] = useState(false);
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-
-  useEffect(() => {
-    if (!open && wasOpen.current) openerRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { open, setOpen, openerRef } = useDisclosure();
 
   if (preparing) {
     return (

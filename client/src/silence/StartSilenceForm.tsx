@@ -1,6 +1,7 @@
 import type { SilenceProcedureView, StartSilenceRequest } from '@zerodraft/shared/api/silence.ts';
 import { type FormEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { startSilence } from '../api/silence.ts';
+import { useDisclosure } from '../layout/use-disclosure.ts';
 import { ActStatus } from '../proposals/ActStatus.tsx';
 import { useAct } from '../proposals/use-act.ts';
 import { TimeZoneSelect } from '../time/TimeZoneSelect.tsx';
@@ -28,14 +29,7 @@ function fieldsOf(form: HTMLFormElement): DeadlineFields {
  * Chair names another), read back in the venue's time and the reader's own while it is typed.
  */
 export function StartSilenceForm({ revisionId, meeting, onStarted }: Props) {
-  const [open, setOpen] = useState(false);
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-
-  useEffect(() => {
-    if (!open && wasOpen.current) openerRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { open, setOpen, openerRef } = useDisclosure();
 
   if (!open) {
     return (

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.ts';
 import { type MeetingStanding, standingOnRevision } from '../authz/standing.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { meetingView } from '../http/meeting-view.ts';
 import { proposalsInDoc } from '../proposals/in-doc.ts';
 import { revisionSummary } from '../revisions/circulation.ts';
 import { withCurrentText } from '../revisions/current-text.ts';
@@ -68,16 +69,7 @@ export async function compareRevisions(
 
   const { meeting } = s;
   return {
-    meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      symbol: meeting.symbol,
-      venue: meeting.venue,
-      timeZone: meeting.timeZone,
-      startsOn: meeting.startsOn,
-      endsOn: meeting.endsOn,
-      silenceNoticeHours: meeting.silenceNoticeHours,
-    },
+    meeting: meetingView(meeting),
     document: { id: document.id, title: document.title },
     revisions: readable.map(revisionSummary),
     older: { revision: revisionSummary(older), text: olderText.text },

@@ -13,6 +13,7 @@ import { withCurrentText } from '../revisions/current-text.ts';
 import type { Store } from '../store/store.ts';
 import type { AppEnv } from './context.ts';
 import { HttpError, notFound, notSignedIn } from './errors.ts';
+import { meetingView } from './meeting-view.ts';
 
 /** Revision ids are UUIDs; anything a store could hold is at most this, in url-safe characters. */
 const REVISION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -44,16 +45,7 @@ export function compilationRoutes({ store, rooms, clock }: { store: Store; rooms
       return compile(text, { records: recordsOf(doc), delegations });
     });
     const body: RevisionCompilation = {
-      meeting: {
-        id: meeting.id,
-        title: meeting.title,
-        symbol: meeting.symbol,
-        venue: meeting.venue,
-        timeZone: meeting.timeZone,
-        startsOn: meeting.startsOn,
-        endsOn: meeting.endsOn,
-        silenceNoticeHours: meeting.silenceNoticeHours,
-      },
+      meeting: meetingView(meeting),
       document: { id: document.id, title: document.title },
       revision: {
         id: revision.id,

@@ -20,22 +20,12 @@ import { Hono } from 'hono';
 import { changesBetween, recordAct } from '../audit/audit-log.ts';
 import { authorize, type MeetingStanding, standingIn, standingOnRevision } from '../authz/standing.ts';
 import { appointedToRunSilence } from '../silence/appointments.ts';
-import type { DelegationRecord, MeetingRecord, Store } from '../store/store.ts';
+import type { DelegationRecord, Store } from '../store/store.ts';
 import type { AppEnv } from './context.ts';
 import { HttpError, notFound, notSignedIn, parseJson } from './errors.ts';
+import { meetingView } from './meeting-view.ts';
 import { requireSession } from './session.ts';
 import { requireStanding } from './standing.ts';
-
-const toMeeting = (m: MeetingRecord): Meeting => ({
-  id: m.id,
-  title: m.title,
-  symbol: m.symbol,
-  venue: m.venue,
-  timeZone: m.timeZone,
-  startsOn: m.startsOn,
-  endsOn: m.endsOn,
-  silenceNoticeHours: m.silenceNoticeHours,
-});
 
 export const toDelegation = (d: DelegationRecord): DelegationPresent => ({
   id: d.id,
@@ -126,9 +116,9 @@ export function meetingRoutes({ store }: { store: Store }) {
         await recordAct(store, creator, {
           action: 'meeting.create',
           target: meeting.title,
-          detail: toMeeting(meeting),
+          detail: meetingView(meeting),
         });
-      return c.json({ meeting: toMeeting(meeting) } satisfies MeetingSaved, 201);
+      return c.json({ meeting: meetingView(meeting) } satisfies MeetingSaved, 201);
     })
     .get('/meetings', async (c) => {
       const principal = c.get('principal');
@@ -137,14 +127,14 @@ export function meetingRoutes({ store }: { store: Store }) {
       for (const p of await store.listParticipations(principal.user.id)) {
         if (principal.kind === 'token' && principal.meetingId !== p.meetingId) continue;
         const meeting = await store.findMeeting(p.meetingId);
-        if (meeting) meetings.push(toMeeting(meeting));
+        if (meeting) meetings.push(meetingView(meeting));
       }
       return c.json({ meetings } satisfies MeetingList);
     })
     .get('/meetings/:meetingId', async (c) => {
       const standing = await requireStanding(c, store, c.req.param('meetingId'));
       const body: MeetingDetail = {
-        meeting: toMeeting(standing.meeting),
+        meeting: meetingView(standing.meeting),
         delegations: (await store.listDelegations(standing.meeting.id)).map((d) => ({
           id: d.id,
           name: d.name,
@@ -159,7 +149,7 @@ export function meetingRoutes({ store }: { store: Store }) {
       const standing = await requireStanding(c, store, c.req.param('meetingId'));
       authorize(standing, 'editMeeting');
       const request = await parseJson(c, UpdateMeetingRequest);
-      const { id, ...before } = toMeeting(standing.meeting);
+      const { id, ...before } = meetingView(standing.meeting);
       // How soon a text can be adopted is the Chair's to decide; others may send it back unchanged.
       if (request.silenceNoticeHours !== undefined && request.silenceNoticeHours !== before.silenceNoticeHours) {
         authorize(standing, 'setSilenceNotice');
@@ -205,7 +195,7 @@ export function meetingRoutes({ store }: { store: Store }) {
       if (!standing) throw notFound('The revision');
       const { meeting, document, revision } = standing;
       const body: RevisionDetail = {
-        meeting: toMeeting(meeting),
+        meeting: meetingView(meeting),
         document: { id: document.id, meetingId: document.meetingId, title: document.title },
         revision: {
           id: revision.id,

@@ -32,6 +32,7 @@ import { type Clock, systemClock } from '../clock.ts';
 import { mergeUpdates } from '../collab/room.ts';
 import type { Rooms } from '../collab/rooms.ts';
 import { HttpError } from '../http/errors.ts';
+import { meetingView } from '../http/meeting-view.ts';
 import type { Notifier } from '../notifications/notifier.ts';
 import type {
   AcknowledgementRecord,
@@ -352,16 +353,7 @@ export class RevisionCirculation {
       });
     const { meeting } = s;
     return {
-      meeting: {
-        id: meeting.id,
-        title: meeting.title,
-        symbol: meeting.symbol,
-        venue: meeting.venue,
-        timeZone: meeting.timeZone,
-        startsOn: meeting.startsOn,
-        endsOn: meeting.endsOn,
-        silenceNoticeHours: meeting.silenceNoticeHours,
-      },
+      meeting: meetingView(meeting),
       document: { id: document.id, meetingId: document.meetingId, title: document.title },
       participation,
       revisions: entries,
