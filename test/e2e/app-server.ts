@@ -25,3 +25,24 @@ export async function startAppServer({
   }
   return spawnServer({ dataDir, env: { PORT: String(port), CLIENT_DIR: clientDir, SEED_DEMO: 'true' } });
 }
+
+/**
+ * Stops `server` cleanly (SIGTERM; it stores every open revision first) and starts it again on
+ * the same port and data, its clock starting at `clockStart` (TEST_ONLY_CLOCK_START): how a test
+ * lets a deadline pass while no server runs.
+ */
+export async function restartAppServerAt(
+  server: ServerProcess,
+  dataDir: string,
+  clockStart: string,
+): Promise<ServerProcess> {
+  const { port } = server;
+  const exit = await server.stop('SIGTERM');
+  if (exit.code !== 0 || exit.signal !== null) {
+    throw new Error(`The server did not shut down cleanly (${JSON.stringify(exit)}):\n${server.output()}`);
+  }
+  return spawnServer({
+    dataDir,
+    env: { PORT: String(port), CLIENT_DIR: clientDir, SEED_DEMO: 'true', TEST_ONLY_CLOCK_START: clockStart },
+  });
+}

@@ -1,9 +1,9 @@
 import { type DemoAccount, demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, spawnServer } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
-import { clientDir, startAppServer } from './app-server.ts';
+import { restartAppServerAt, startAppServer } from './app-server.ts';
 import { launchChromium } from './chromium.ts';
 import { type Credentials, kenya, mexico } from './delegates.ts';
 import { RevisionView, signInThroughPage } from './revision-page.ts';
@@ -200,20 +200,7 @@ describe('the silence procedure in Chromium: placed, seen, broken with an object
         .toBe('Under silence procedure');
     }
     if (!server) throw new Error('The server is gone');
-    const { port } = server;
-    expect(await server.stop('SIGTERM'), `the server did not shut down cleanly:\n${server.output()}`).toEqual({
-      code: 0,
-      signal: null,
-    });
-    server = await spawnServer({
-      dataDir,
-      env: {
-        PORT: String(port),
-        CLIENT_DIR: clientDir,
-        SEED_DEMO: 'true',
-        TEST_ONLY_CLOCK_START: new Date(Date.parse(third.instant) + 1000).toISOString(),
-      },
-    });
+    server = await restartAppServerAt(server, dataDir, new Date(Date.parse(third.instant) + 1000).toISOString());
 
     // Everyone sees the text adopted at the deadline, in New York time, and it stays read-only.
     for (const person of everyone) await person.view.waitUntilLive();

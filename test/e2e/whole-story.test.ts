@@ -8,9 +8,9 @@
 import { type DemoAccount, demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, spawnServer } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
-import { clientDir, startAppServer } from './app-server.ts';
+import { restartAppServerAt, startAppServer } from './app-server.ts';
 import { launchChromium } from './chromium.ts';
 import { CirculationSteps } from './circulation-page.ts';
 import { ComparisonView } from './comparison-page.ts';
@@ -229,20 +229,7 @@ describe('the whole story in Chromium: zero draft to adoption', () => {
     // The deadline passes with no objection (the server comes back after it, on a test-only
     // clock), and the text is adopted for everyone.
     if (!server) throw new Error('The server is gone');
-    const { port } = server;
-    expect(await server.stop('SIGTERM'), `the server did not shut down cleanly:\n${server.output()}`).toEqual({
-      code: 0,
-      signal: null,
-    });
-    server = await spawnServer({
-      dataDir,
-      env: {
-        PORT: String(port),
-        CLIENT_DIR: clientDir,
-        SEED_DEMO: 'true',
-        TEST_ONLY_CLOCK_START: new Date(Date.parse(second.instant) + 1000).toISOString(),
-      },
-    });
+    server = await restartAppServerAt(server, dataDir, new Date(Date.parse(second.instant) + 1000).toISOString());
     for (const person of everyone) await person.view.waitUntilLive();
     for (const person of everyone) {
       await person.silence.outcome
