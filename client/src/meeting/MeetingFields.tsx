@@ -5,7 +5,10 @@ import { useId } from 'react';
 import { readerClock } from '../time/format.ts';
 import { TimeZoneSelect } from '../time/TimeZoneSelect.tsx';
 
-export type MeetingFieldValues = ReturnType<typeof MeetingFieldsSchema.parse>;
+/** The minimum notice is left out where the reader may not change it (only the Chair does). */
+const FormFields = MeetingFieldsSchema.partial({ silenceNoticeHours: true });
+
+export type MeetingFieldValues = ReturnType<typeof FormFields.parse>;
 
 /** Problems with the form, by field name; `form` for one that concerns no single field. */
 export type FieldErrors = Partial<Record<keyof MeetingFieldValues | 'delegation' | 'form', string>>;
@@ -24,15 +27,16 @@ const fieldWords: Partial<Record<keyof MeetingFieldValues, string>> = {
 export function meetingFieldsFrom(form: FormData): { values: MeetingFieldValues } | { errors: FieldErrors } {
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const day = (name: string) => text(name) || null;
-  const hours = text('silenceNoticeHours');
-  const parsed = MeetingFieldsSchema.safeParse({
+  // A disabled field is not in the form: the notice is then not sent, and stays as the Chair set it.
+  const hours = form.has('silenceNoticeHours') ? text('silenceNoticeHours') : null;
+  const parsed = FormFields.safeParse({
     title: text('title'),
     symbol: text('symbol'),
     venue: text('venue'),
     timeZone: text('timeZone'),
     startsOn: day('startsOn'),
     endsOn: day('endsOn'),
-    silenceNoticeHours: hours === '' ? Number.NaN : Number(hours),
+    silenceNoticeHours: hours === null ? undefined : hours === '' ? Number.NaN : Number(hours),
   });
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -140,7 +144,7 @@ export function MeetingFields({
           max={MAX_SILENCE_NOTICE_HOURS}
           step={1}
           required
-          readOnly={noticeIsTheChairs}
+          disabled={noticeIsTheChairs}
           defaultValue={meeting?.silenceNoticeHours ?? DEFAULT_SILENCE_NOTICE_HOURS}
         />
         <p id={`${id}-silenceNoticeHours-hint`} className="zd-hint">

@@ -3,7 +3,7 @@ import { meetingFieldsFrom } from './MeetingFields.tsx';
 
 const NOTICE_RANGE = 'The minimum notice for a silence procedure is a whole number of hours, from 0 to 720 (30 days).';
 
-function formWith(silenceNoticeHours: string): FormData {
+function formWith(silenceNoticeHours: string | null): FormData {
   const form = new FormData();
   form.set('title', 'Seventh Biennial Meeting of States (BMS7)');
   form.set('symbol', 'A/CONF.192/BMS/2021');
@@ -11,7 +11,7 @@ function formWith(silenceNoticeHours: string): FormData {
   form.set('timeZone', 'America/New_York');
   form.set('startsOn', '2021-07-26');
   form.set('endsOn', '2021-07-30');
-  form.set('silenceNoticeHours', silenceNoticeHours);
+  if (silenceNoticeHours !== null) form.set('silenceNoticeHours', silenceNoticeHours);
   return form;
 }
 
@@ -30,5 +30,11 @@ describe('the minimum notice for a silence procedure, as the settings form reads
     for (const typed of ['', '1.5', '-1', '721', 'a day']) {
       expect(meetingFieldsFrom(formWith(typed)), typed).toEqual({ errors: { silenceNoticeHours: NOTICE_RANGE } });
     }
+  });
+
+  it('leaves the notice out where the field is disabled, so a save by the Secretariat keeps the Chair’s', () => {
+    const fields = meetingFieldsFrom(formWith(null));
+    expect(fields).toMatchObject({ values: { title: 'Seventh Biennial Meeting of States (BMS7)' } });
+    expect('values' in fields ? fields.values.silenceNoticeHours : 'refused').toBeUndefined();
   });
 });

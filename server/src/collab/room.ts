@@ -193,18 +193,20 @@ export class Room {
     // A refused act is the caller's to report, not an error of the room's to log.
     const outcome = await this.enqueue(() =>
       this.#change(work).then(
-        (value) => ({ ok: true as const, value }),
+        (done) => ({ ok: true as const, ...done }),
         (error: unknown) => ({ ok: false as const, error }),
       ),
     );
     if (!outcome.ok) throw outcome.error;
+    // Told once the room's queue has moved on: a slow bus must not hold up everyone's typing.
+    if (outcome.stored.length > 0) await this.#onNotificationsStored?.(outcome.stored);
     return outcome.value;
   }
 
-  async #change<T>(work: (doc: Y.Doc) => ServerChange<T>): Promise<T> {
+  async #change<T>(work: (doc: Y.Doc) => ServerChange<T>): Promise<{ value: T; stored: NotificationRecord[] }> {
     const { update, result } = this.#shadow.change(work, this.doc);
     const notifications = result.notifications ?? [];
-    if (!update && result.audit.length === 0 && notifications.length === 0) return result.value;
+    if (!update && result.audit.length === 0 && notifications.length === 0) return { value: result.value, stored: [] };
     let stored: NotificationRecord[];
     try {
       stored = await this.#store.appendUpdateWithAudit(this.revisionId, update, result.audit, notifications);
@@ -216,8 +218,7 @@ export class Room {
       Y.applyUpdate(this.doc, update, this);
       this.#countStored(update);
     }
-    if (stored.length > 0) await this.#onNotificationsStored?.(stored);
-    return result.value;
+    return { value: result.value, stored };
   }
 
   /** Republishes a connection's presence after its user or delegation changed. */

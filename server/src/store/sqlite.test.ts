@@ -137,6 +137,56 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('upgrades a file with two documents of one title in a meeting, keeping the first as it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zd-store-'));
+    const raw = new DatabaseSync(join(dir, 'zerodraft.db'));
+    raw.exec(
+      `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);`,
+    );
+    for (const migration of sqliteMigrations.filter((m) => m.version < 7)) {
+      raw.exec(migration.sql);
+      raw
+        .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, '2026-11-01');
+    }
+    raw.exec(`INSERT INTO meetings (id, title, symbol, venue, time_zone, created_at)
+        VALUES ('m1', 'BMS7', 'A/CONF.192/BMS/2021', 'New York', 'America/New_York', '2021-07-01');
+      INSERT INTO documents VALUES ('d1', 'm1', 'Action plan', '2021-07-01');
+      INSERT INTO documents VALUES ('d2', 'm1', 'action PLAN', '2021-07-02');`);
+    raw.close();
+    const { store } = openStore(dir);
+    expect((await store.listDocuments('m1')).map((d) => d.title).sort()).toEqual(['Action plan', 'action PLAN (d2)']);
+    await store.close();
+  });
+
+  it('starts no second document of a title in a meeting, whatever its letters’ case', async () => {
+    const { store } = openStore();
+    await revisionIn(store);
+    const audit = {
+      meetingId: 'm1',
+      actorUserId: 'u1',
+      actorName: 'Amina',
+      actorDelegation: 'Kenya',
+      action: 'document.create' as const,
+      target: '',
+      detail: {},
+    };
+    const start = (title: string) =>
+      store.createDocumentWithDraft(
+        { id: `d-${title}`, meetingId: 'm1', title },
+        { id: `r-${title}`, name: 'Zero draft' },
+        new Uint8Array([0, 0]),
+        audit,
+      );
+    expect(await start('Déclaration politique')).not.toBeNull();
+    expect(await start('DÉCLARATION POLITIQUE')).toBeNull();
+    expect(await start('Outcome DOCUMENT')).toBeNull();
+    expect((await store.listDocuments('m1')).map((d) => d.title).sort()).toEqual([
+      'Déclaration politique',
+      'Outcome document',
+    ]);
+  });
+
   it("keeps a meeting's dates and changes only the fields given", async () => {
     const { store } = openStore();
     await revisionIn(store);
@@ -392,7 +442,7 @@ describe('SqliteStore', () => {
 });
 
 describe('notifications in the store', () => {
-  /** Mexico's delegate and the Chair in meeting m1, and a second meeting m2 the delegate is told of too. */
+  /** Mexico's delegate and the Chair in meeting m1, and a second meeting m2 the delegate takes part in too. */
   async function withRecipients(store: SqliteStore) {
     const people = await meetingWithPeople(store);
     await store.createMeeting({
@@ -404,8 +454,25 @@ describe('notifications in the store', () => {
       startsOn: null,
       endsOn: null,
     });
+    await store.createDelegation({ id: 'mex-2', meetingId: 'm2', name: 'Mexico', code: 'MEX', kind: 'state' });
+    for (const [meetingId, delegationId] of [
+      ['m1', people.mexico.id],
+      ['m2', 'mex-2'],
+    ] as const) {
+      await store.addParticipant({
+        meetingId,
+        userId: people.lucia.id,
+        delegationId,
+        role: 'delegation',
+        hasPen: false,
+        sections: [],
+      });
+    }
     return people;
   }
+
+  /** A row the store cannot take (it has no kind), to make an act fail at its last step. */
+  const unstorable = (userId: string) => ({ ...notice(userId, 'Unstorable'), kind: null as never });
 
   const notice = (userId: string, headline: string, meetingId = 'm1', createdAt = '2021-07-28T16:00:00.000Z') => ({
     userId,
@@ -447,11 +514,25 @@ describe('notifications in the store', () => {
     ).toEqual(['Draft 1 circulated', 'CCM draft circulated']);
   });
 
+  it('tells nobody who is no longer in the meeting, though chosen as a recipient before the act', async () => {
+    const { store } = openStore();
+    const { chair, lucia } = await withRecipients(store);
+    await store.removeParticipant('m1', lucia.id);
+    const added = await store.addNotifications([
+      notice(lucia.id, 'Draft 1 circulated'),
+      notice(chair.id, 'Draft 1 circulated'),
+    ]);
+    expect(added.map((n) => n.userId)).toEqual([chair.id]);
+    expect((await store.listNotifications({ userId: lucia.id, meetingId: 'm1' }, { limit: 10 })).notifications).toEqual(
+      [],
+    );
+  });
+
   it('stores none of an act’s notifications when one cannot be stored', async () => {
     const { store } = openStore();
     const { lucia } = await withRecipients(store);
     await expect(
-      store.addNotifications([notice(lucia.id, 'Draft 1 circulated'), notice('u-nobody', 'Draft 1 circulated')]),
+      store.addNotifications([notice(lucia.id, 'Draft 1 circulated'), unstorable(lucia.id)]),
     ).rejects.toThrow();
     expect(await store.listNotifications({ userId: lucia.id }, { limit: 10 })).toEqual({
       notifications: [],
@@ -462,7 +543,7 @@ describe('notifications in the store', () => {
   it('stores an act’s notifications in the act’s own transaction: both, or neither', async () => {
     const { store } = openStore();
     const { chair, lucia } = await withRecipients(store);
-    const unstorable = [notice(lucia.id, 'Told'), notice('u-nobody', 'Told')];
+    const unstorableAct = [notice(lucia.id, 'Told'), unstorable(lucia.id)];
     const audit = (action: string) => ({
       meetingId: 'm1',
       actorUserId: chair.id,
@@ -489,7 +570,9 @@ describe('notifications in the store', () => {
 
     // A proposal decided: the change, its audit entry and its notification go together.
     const change = new Uint8Array([0, 0]);
-    await expect(store.appendUpdateWithAudit('r1', change, [audit('proposal.accept')], unstorable)).rejects.toThrow();
+    await expect(
+      store.appendUpdateWithAudit('r1', change, [audit('proposal.accept')], unstorableAct),
+    ).rejects.toThrow();
     expect((await store.loadRevisionContent('r1')).updates).toEqual([]);
     const accepted = await store.appendUpdateWithAudit(
       'r1',
@@ -501,7 +584,7 @@ describe('notifications in the store', () => {
     expect((await store.loadRevisionContent('r1')).updates).toHaveLength(1);
 
     // A silence started and adopted: none of either is kept when a notification cannot be.
-    await expect(store.startSilence(procedure, audit('silence.start'), unstorable)).rejects.toThrow();
+    await expect(store.startSilence(procedure, audit('silence.start'), unstorableAct)).rejects.toThrow();
     expect((await store.findRevision('r1'))?.state).toBe('circulated');
     expect(await store.listSilences('r1')).toEqual([]);
     const started = await store.startSilence(procedure, audit('silence.start'), [notice(lucia.id, 'Started')]);
@@ -510,7 +593,9 @@ describe('notifications in the store', () => {
       await store.startSilence({ ...procedure, id: 's2' }, audit('silence.start'), [notice(lucia.id, 'Again')]),
     ).toBeNull();
     const adopted = { ...procedure, status: 'adopted' as const, endedAt: procedure.deadline };
-    await expect(store.endSilence(adopted, procedure.deadline, audit('silence.adopt'), unstorable)).rejects.toThrow();
+    await expect(
+      store.endSilence(adopted, procedure.deadline, audit('silence.adopt'), unstorableAct),
+    ).rejects.toThrow();
     expect((await store.findRunningSilence('r1'))?.id).toBe('s1');
     const ended = await store.endSilence(adopted, procedure.deadline, audit('silence.adopt'), [
       notice(lucia.id, 'Adopted'),
@@ -539,7 +624,7 @@ describe('notifications in the store', () => {
         () => audit('revision.circulate'),
         notifications,
       );
-    await expect(circulate(unstorable)).rejects.toThrow();
+    await expect(circulate(unstorableAct)).rejects.toThrow();
     expect((await store.findRevision('r2'))?.state).toBe('in_preparation');
     expect(await circulate([notice(lucia.id, 'Circulated')])).toMatchObject({
       ok: true,

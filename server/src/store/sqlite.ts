@@ -398,7 +398,14 @@ export class SqliteStore implements Store {
     audit: AuditInput,
   ): Promise<{ document: DocumentRecord; revision: RevisionRecord } | null> {
     const createdAt = now();
+    const title = document.title.toLocaleLowerCase();
     return this.#transaction(() => {
+      // The index folds ASCII only; "ÉTAT" and "état" are one title too. The transaction is
+      // IMMEDIATE, so this read and the insert are one step for every instance.
+      const titles = this.#all('SELECT title FROM documents WHERE meeting_id = ?', [document.meetingId], (r) =>
+        String(r.title).toLocaleLowerCase(),
+      );
+      if (titles.includes(title)) return null;
       const inserted = this.#run(
         `INSERT INTO documents (id, meeting_id, title, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (meeting_id, lower(title)) DO NOTHING`,
@@ -797,13 +804,17 @@ export class SqliteStore implements Store {
     return this.#transaction(() => this.#insertNotifications(notifications));
   }
 
-  /** Called inside an act's transaction: a notification that cannot be stored rolls the act back. */
+  /**
+   * Called inside an act's transaction: a notification that cannot be stored rolls the act back.
+   * The recipients were chosen before it; one removed from the meeting since is not told.
+   */
   #insertNotifications(notifications: readonly NewNotification[]): NotificationRecord[] {
-    return notifications.map((n) => {
+    return notifications.flatMap((n) => {
       const result = this.#run(
         `INSERT INTO notifications (user_id, meeting_id, kind, document_id, revision_id, revision_name, headline,
            message, detail, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+         WHERE EXISTS (SELECT 1 FROM participants WHERE meeting_id = ? AND user_id = ?)`,
         [
           n.userId,
           n.meetingId,
@@ -815,9 +826,11 @@ export class SqliteStore implements Store {
           n.message,
           JSON.stringify(n.detail),
           n.createdAt,
+          n.meetingId,
+          n.userId,
         ],
       );
-      return { ...n, id: Number(result.lastInsertRowid), readAt: null };
+      return result.changes === 1 ? [{ ...n, id: Number(result.lastInsertRowid), readAt: null }] : [];
     });
   }
 

@@ -258,6 +258,13 @@ export const sqliteMigrations: readonly Migration[] = [
     name: 'one document of a title per meeting',
     sql: `
       -- Two Chairs starting "Action plan" at once get one document, not two of the same name.
+      -- Titles already taken twice keep the first; the others are told apart by their id.
+      UPDATE documents SET title = title || ' (' || id || ')' WHERE rowid IN (
+        SELECT rowid FROM (
+          SELECT rowid, row_number() OVER (PARTITION BY meeting_id, lower(title) ORDER BY created_at, id) AS n
+          FROM documents
+        ) WHERE n > 1
+      );
       CREATE UNIQUE INDEX documents_title_in_meeting ON documents(meeting_id, lower(title));
     `,
   },
