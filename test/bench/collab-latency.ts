@@ -18,74 +18,18 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
 import * as Y from 'yjs';
 import { connect } from '../helpers/collab-client.ts';
 import { spawnServer } from '../helpers/server-process.ts';
 import { demoRevisionId, signIn } from '../helpers/session.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
-import {
-  combine,
-  freePort,
-  type Load,
-  MiB,
-  measure,
-  ms,
-  percentile,
-  type Result,
-  ratio,
-  type Target,
-} from './latency.ts';
+import { combine, freePort, MiB, measure, ms, percentile, type Result, ratio, type Target } from './latency.ts';
+import { readTypingSettings, type TypingSettings } from './settings.ts';
 
-interface Settings extends Load {
-  /** Seconds measured per server, in total over its rounds. */
-  duration: number;
-  /** Measuring rounds per server, alternating ours, reference, ours … */
-  rounds: number;
-  synchronous: 'FULL' | 'NORMAL';
-  strict: boolean;
-}
+type Settings = TypingSettings;
 
-function readSettings(): Settings {
-  const { values } = parseArgs({
-    // `pnpm bench -- --clients 10` passes the `--` along.
-    args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: {
-      clients: { type: 'string' },
-      typists: { type: 'string' },
-      rate: { type: 'string' },
-      duration: { type: 'string' },
-      rounds: { type: 'string' },
-      warmup: { type: 'string' },
-      synchronous: { type: 'string' },
-      strict: { type: 'boolean', default: false },
-    },
-  });
-  const number = (flag: string | undefined, env: string, fallback: number) => {
-    const raw = flag ?? process.env[env];
-    const value = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${env} must be a non-negative number, got "${raw}"`);
-    return value;
-  };
-  const synchronous = values.synchronous ?? process.env.SQLITE_SYNCHRONOUS ?? 'FULL';
-  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error('--synchronous must be FULL or NORMAL');
-  const settings: Settings = {
-    clients: Math.floor(number(values.clients, 'BENCH_CLIENTS', 50)),
-    typists: Math.floor(number(values.typists, 'BENCH_TYPISTS', 5)),
-    rate: number(values.rate, 'BENCH_RATE', 5),
-    duration: number(values.duration, 'BENCH_DURATION', 20),
-    rounds: Math.max(1, Math.floor(number(values.rounds, 'BENCH_ROUNDS', 2))),
-    warmup: number(values.warmup, 'BENCH_WARMUP', 1),
-    synchronous,
-    strict: values.strict,
-  };
-  if (settings.typists < 1 || settings.clients < settings.typists + 1) {
-    throw new Error('Needs at least one typist and one more client to see the edits');
-  }
-  if (settings.rate <= 0) throw new Error('--rate must be above 0');
-  return settings;
-}
+const readSettings = (): Settings => readTypingSettings({});
 
 /** `node node_modules/@y/websocket-server/src/server.js`, in memory, as its README runs it. */
 async function startReference(): Promise<{ url: string; child: ChildProcess; pid: number }> {

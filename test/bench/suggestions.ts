@@ -25,7 +25,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type KeystrokeTimings, timeKeystrokeChecks } from '@zerodraft/server/collab/policy/keystroke-timing.ts';
 import type { Sender } from '@zerodraft/server/collab/policy/suggestion-policy.ts';
 import { demoAccounts } from '@zerodraft/server/demo/seed.ts';
@@ -39,18 +38,8 @@ import { repoRoot, type ServerProcess, spawnServer } from '../helpers/server-pro
 import { getJson, signIn } from '../helpers/session.ts';
 import { announceEditor, suggestionAttribute } from '../helpers/suggesting.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
-import {
-  combine,
-  type Load,
-  MiB,
-  measure,
-  ms,
-  percentile,
-  type Result,
-  ratio,
-  type Target,
-  type TypeEdit,
-} from './latency.ts';
+import { combine, MiB, measure, ms, percentile, type Result, ratio, type Target, type TypeEdit } from './latency.ts';
+import { readTypingSettings, type TypingSettings } from './settings.ts';
 
 const KEYSTROKE_P99_TARGET_MS = 2;
 const POLICY_RATIO_TARGET = 1.5;
@@ -58,59 +47,12 @@ const COMPILATION_TARGET_MS = 1000;
 /** Delegations whose demo delegates type in part 2, in this order. */
 const TYPING_DELEGATIONS = ['Mexico', 'Japan', 'Switzerland', 'Nigeria', 'Brazil'];
 
-interface Settings extends Load {
-  keystrokes: number;
-  /** Seconds measured per server, in total over its rounds. */
-  duration: number;
-  rounds: number;
-  synchronous: 'FULL' | 'NORMAL';
-  opens: number;
-  strict: boolean;
-}
+type Settings = TypingSettings & { keystrokes: number; opens: number };
 
 function readSettings(): Settings {
-  const { values } = parseArgs({
-    // `pnpm bench -- --clients 10` passes the `--` along.
-    args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: {
-      keystrokes: { type: 'string' },
-      clients: { type: 'string' },
-      typists: { type: 'string' },
-      rate: { type: 'string' },
-      duration: { type: 'string' },
-      rounds: { type: 'string' },
-      warmup: { type: 'string' },
-      synchronous: { type: 'string' },
-      opens: { type: 'string' },
-      strict: { type: 'boolean', default: false },
-    },
-  });
-  const number = (flag: string | undefined, env: string, fallback: number) => {
-    const raw = flag ?? process.env[env];
-    const value = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${env} must be a non-negative number, got "${raw}"`);
-    return value;
-  };
-  const synchronous = values.synchronous ?? process.env.SQLITE_SYNCHRONOUS ?? 'FULL';
-  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error('--synchronous must be FULL or NORMAL');
-  const settings: Settings = {
-    keystrokes: Math.floor(number(values.keystrokes, 'BENCH_KEYSTROKES', 2000)),
-    clients: Math.floor(number(values.clients, 'BENCH_CLIENTS', 50)),
-    typists: Math.floor(number(values.typists, 'BENCH_TYPISTS', 5)),
-    rate: number(values.rate, 'BENCH_RATE', 5),
-    duration: number(values.duration, 'BENCH_DURATION', 20),
-    rounds: Math.max(1, Math.floor(number(values.rounds, 'BENCH_ROUNDS', 2))),
-    warmup: number(values.warmup, 'BENCH_WARMUP', 1),
-    synchronous,
-    opens: Math.max(1, Math.floor(number(values.opens, 'BENCH_OPENS', 5))),
-    strict: values.strict,
-  };
+  const settings = readTypingSettings({ keystrokes: 2000, opens: 5 });
   if (settings.keystrokes < 100) throw new Error('--keystrokes must be at least 100 for a p99 to mean anything');
-  if (settings.typists < 1 || settings.clients < settings.typists + 1) {
-    throw new Error('Needs at least one typist and one more client to see the edits');
-  }
-  if (settings.rate <= 0) throw new Error('--rate must be above 0');
-  return settings;
+  return { ...settings, opens: Math.max(1, settings.opens) };
 }
 
 const sorted = (values: readonly number[]) => Float64Array.from(values).sort();
