@@ -183,7 +183,7 @@ function Redline({ rows, olderName, label }: { rows: readonly ComparisonRow[]; o
     else sections.push({ key: `${sections.length}:${sid}`, sid, heading, rows: [row] });
   }
   return (
-    <section className="zd-comparison-text" aria-label={label}>
+    <section className="zd-comparison-text zd-spoken-changes" aria-label={label}>
       {sections.length === 0 && <p>No paragraph changed.</p>}
       {sections.map((section) => (
         <section

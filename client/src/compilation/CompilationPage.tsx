@@ -52,7 +52,7 @@ export function CompilationPage() {
           </button>
         </div>
       </header>
-      <section className="zd-compilation-text" aria-label={label}>
+      <section className="zd-compilation-text zd-spoken-changes" aria-label={label}>
         <h2 className="zd-compilation-title">
           <Inline content={compilation.title} proposals={compilation.proposals} />
         </h2>
